@@ -15,8 +15,10 @@ going on from the end would read without their request line), while nothing is h
 The record keeps where that line is and what was reported on each line from it (the line's place among them is
 part of the key: :class:`~keyaudit.run.records.Held`), beside the record of the end, which keeps its last line's
 keys as they always were: a keyaudit that does not know the held record goes on from the end and reports no key
-twice. A file that did not grow is not read again (its record is kept as it is), nor is compressed text or an
-archive's member: no writer appends to those.
+twice. A file whose size and mtime did not change is not read again (its record is kept as it is); one whose mtime
+changed and not its size (touched, or rewritten in place) has its last line and its open record read again — up to
+``HOLD_BYTES``, nothing new reported, as what was reported on those lines is kept. Compressed text and an archive's
+member hold no open record: no writer appends to those.
 """
 
 from __future__ import annotations
