@@ -179,8 +179,9 @@ class ScanState:
             try:
                 resume = resume_of(row[:10])
             except Damaged as exc:
-                self._warn(f"{self.path}: files row {row[0]} is damaged ({exc}): its file is scanned again from its "
-                           "start")
+                if row[0] not in self._damaged:  # once, though two files start alike (a log and its rotated copy)
+                    self._warn(f"{self.path}: files row {row[0]} is damaged ({exc}): its file is scanned again from "
+                               "its start")
                 self._damaged.add(row[0])
                 return None
             try:

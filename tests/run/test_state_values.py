@@ -130,3 +130,17 @@ def test_a_damaged_checkpoint_is_one_warning_and_its_unit_is_scanned_again(tmp_p
     assert lines(again) == reference
     later = keyaudit(tmp_path, str(logs), "--state", str(state))
     assert (later.returncode, later.stderr.count("warning"), lines(later)) == (0, 0, []), later.stderr
+
+
+def test_a_damaged_record_two_files_start_like_is_said_once(tmp_path: Path) -> None:
+    """A log and its rotated copy start alike: both are known by the one damaged record, which is said once."""
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    (logs / "app.log").write_text(log(0, 10))
+    state = tmp_path / "state.db"
+    keyaudit(tmp_path, str(logs), "--state", str(state))
+    (logs / "app.log.1").write_text(log(0, 10))
+    with contextlib.closing(sqlite3.connect(state)) as db, db:
+        db.execute("UPDATE files SET stamp = NULL, lines = -1")
+    again = keyaudit(tmp_path, str(logs), "--state", str(state))
+    assert again.returncode == 1 and len(warnings(again)) == 1, again.stderr
