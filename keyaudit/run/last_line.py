@@ -15,8 +15,10 @@ going on from the end would read without their request line), while nothing is h
 The record keeps where that line is and what was reported on each line from it (the line's place among them is
 part of the key: :class:`~keyaudit.run.records.Held`), beside the record of the end, which keeps its last line's
 keys as they always were: a keyaudit that does not know the held record goes on from the end and reports no key
-twice. A file that did not grow is not read again (its record is kept as it is), nor is compressed text or an
-archive's member: no writer appends to those.
+twice. A file whose size and mtime did not change is not read again (its record is kept as it is); one whose mtime
+changed and not its size (touched, or rewritten in place) has its last line and its open record read again — up to
+``HOLD_BYTES``, nothing new reported, as what was reported on those lines is kept. Compressed text and an archive's
+member hold no open record: no writer appends to those.
 """
 
 from __future__ import annotations
@@ -37,11 +39,13 @@ _DIGITS = 4  # of the secret's digest kept with a finding on the line read again
 READ_AGAIN = "open_records_read_again"  # the statistic of the records still open at a run's end read again whole
 
 
-def text_progress(unit: WorkUnit, keeper: TailKeeper, resume: Resume | None, place: tuple[int, int]) -> Progress:
+def text_progress(unit: WorkUnit, keeper: TailKeeper, resume: Resume | None, place: tuple[int, int],
+                  holds: bool) -> Progress:
     """The record of ``unit``'s text read to ``keeper``'s end (from ``resume``, when it went on from one; ``place``:
     the lines and end column this pass read): up to the start of the line it ends in, when that line began in its
     last ``TAIL_BYTES`` (a longer one is recorded to its end, as the next run cannot place a start in it); with,
-    beside it, where the record still open at the end begins (:func:`held_start`)."""
+    beside it, where the record still open at the end begins (:func:`held_start`), when ``holds`` (:func:`pick_up`'s
+    answer of :func:`may_hold`)."""
     assert unit.head is not None  # called with --state only, where each unit has its head
     picked = went_on_from(unit.resume, resume)  # a record read from the top is moved on, not left beside
     head, stamp, resumed_from = unit.head, unit.stamp, picked.record_id if picked else None
@@ -49,12 +53,10 @@ def text_progress(unit: WorkUnit, keeper: TailKeeper, resume: Resume | None, pla
     recent = keeper.recent
     newline = recent.rfind(b"\n", max(0, len(recent) - TAIL_BYTES))
     partial = len(recent) - newline - 1 if newline >= 0 else 0 if keeper.count > TAIL_BYTES else len(recent)
-    if not partial:
-        progress = Progress.of(head, keeper.count, lines, end_column, keeper.tail, resumed_from, stamp)
-    else:
-        progress = Progress.of(head, keeper.count - partial, lines, 0, recent[:-partial][-TAIL_BYTES:], resumed_from,
-                               stamp)
-    hold = held_start(keeper, resume) if keeper.keep == HOLD_BYTES else None  # text that may grow: see may_hold
+    end, column, tail = (keeper.count - partial, 0, recent[:-partial][-TAIL_BYTES:]) if partial else \
+        (keeper.count, end_column, keeper.tail)
+    progress = Progress.of(head, end, lines, column, tail, resumed_from, stamp)
+    hold = held_start(keeper, resume) if holds else None
     if hold is None or keeper.count - (len(recent) - hold) >= progress.offset:
         return progress  # none, or the line the record of the end is read again from
     kept = recent[hold:]
@@ -82,21 +84,22 @@ def held_start(keeper: TailKeeper, resume: Resume | None) -> int | None:
 
 
 def pick_up(stream: BinaryIO, unit: WorkUnit, reopen: Callable[[], BinaryIO],
-            read_bytes: int) -> tuple[TailKeeper, Resume | None]:
+            read_bytes: int) -> tuple[TailKeeper, Resume | None, bool]:
     """``stream`` positioned where the last run stopped (at the start of the record it held open, where it may:
     :func:`may_hold`), when the content there is the same, with that place; else read afresh from the start
-    (``reopen``), and None. ``read_bytes``: what to read at a time to skip what cannot be sought past."""
+    (``reopen``), and None; and whether its text may hold a record open (for :func:`text_progress`).
+    ``read_bytes``: what to read at a time to skip what cannot be sought past."""
     holds = may_hold(unit, stream)
     keeper = TailKeeper(stream, keep=HOLD_BYTES if holds else TAIL_BYTES)
     recorded = unit.resume
     if recorded is None or recorded.whole:  # binary content is read from its start
-        return keeper, None
+        return keeper, None, holds
     for resume in ((recorded.held.resume(recorded),) if holds and recorded.held else ()) + (recorded,):
         if not resume.offset:
-            return keeper, None  # read from the top (see went_on_from)
+            return keeper, None, holds  # read from the top (see went_on_from)
         if keeper.skip(resume.offset, read_bytes) and digest(keeper.tail) == resume.tail_hash:
-            return keeper, resume
-    return TailKeeper(reopen(), keep=keeper.keep), None  # truncated or replaced: from the start
+            return keeper, resume, holds
+    return TailKeeper(reopen(), keep=keeper.keep), None, holds  # truncated or replaced: from the start
 
 
 def went_on_from(recorded: Resume | None, resumed: Resume | None) -> Resume | None:

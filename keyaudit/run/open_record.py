@@ -78,13 +78,11 @@ def _lines(text: bytes, first: int) -> list[tuple[int, bytes]]:
 
 def _open_request(lines: list[tuple[int, bytes]]) -> int | None:
     """The offset of the last request line, when its request is not over at the end."""
-    index = next((i for i in range(len(lines) - 1, -1, -1) if _REQUEST_LINE.search(lines[i][1])), None)
-    if index is None:
+    index, found = next(((i, found) for i in range(len(lines) - 1, -1, -1)
+                         if (found := _REQUEST_LINE.search(lines[i][1])) is not None), (-1, None))
+    if found is None:
         return None
-    line = lines[index][1]
-    found = _REQUEST_LINE.search(line)
-    assert found is not None
-    method = found.group("method")
+    line, method = lines[index][1], found.group("method")
     if index == len(lines) - 1 and not _DUMP_MARK.search(line, 0, found.start("method")):
         return None  # a bare request line alone: a whole record (an access log's), not a dump's first line
     length: int | None = None

@@ -71,18 +71,6 @@ class Held:
         """The state's ``held`` column."""
         return json.dumps([self.offset, self.lines, self.tail_hash, list(self.seen), list(self.after)])
 
-    @classmethod
-    def of_column(cls, column: object, offset: int, stamp: str | None) -> "Held | None":
-        """The held record a state's column keeps, when it is one this module wrote and goes with the record of
-        the end at ``offset`` and ``stamp``; else None (the file goes on from that end)."""
-        try:
-            start, lines, tail_hash, seen, (end, at) = json.loads(column)  # type: ignore[arg-type]
-        except (TypeError, ValueError, RecursionError):  # nested past the parser's depth: damaged
-            return None
-        sound = all(type(count) is int and 0 <= count < 1 << 63 for count in (start, lines, end)) and start <= end and \
-            isinstance(tail_hash, str) and isinstance(seen, list) and all(isinstance(key, str) for key in seen)
-        return cls(start, lines, tail_hash, tuple(seen), (end, at)) if sound and (end, at) == (offset, stamp) else None
-
     def resume(self, end: Resume) -> Resume:
         """Where the next run picks the file up: this record's start, not ``end``'s."""
         return replace(end, offset=self.offset, lines=self.lines, end_column=0, tail_hash=self.tail_hash,

@@ -94,7 +94,7 @@ class Session:
                 filesystem_for(target, dict(config.storage_options))  # a missing extra is a usage error
             if config.scheduler and not dask_installed():
                 raise SetupError(f"--scheduler needs Dask distributed: {DASK_EXTRA}")
-            self.state = ScanState(config.state) if config.state else None
+            self.state = ScanState(config.state, warn=lambda line: say(f"warning: {line}")) if config.state else None
         except (RuleError, EngineUnavailable, SignatureKeyError, BaselineError, StateError, RemoteError) as exc:
             raise SetupError(str(exc)) from None
         self.filter = FindingFilter(baseline, config.allowed_digests, self.digest_key, config.only_verified)
@@ -327,8 +327,7 @@ def _restored(keys: list[str | None], state: ScanState, with_findings: bool) -> 
     """The units an interrupted run finished, by position (with findings only ``with_findings``: sealed secrets)."""
     tallies: dict[int, Tally] = {}
     for position, key in enumerate(keys):
-        summary = state.finished(key) if key else None
-        tally = Tally.from_summary(summary) if summary is not None else None
+        tally = state.finished(key) if key else None
         if tally is not None and (with_findings or not tally.findings):
             tally.counts.statistics["files_restored"] += 1
             tallies[position] = tally

@@ -29,12 +29,15 @@ import fcntl
 import json
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from dataclasses import replace
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from keyaudit.model.option_values import environment_seconds
 from keyaudit.model.printable import printable
 from keyaudit.model.setup_files import regular
-from keyaudit.run.records import WHOLE_DIGEST, Held, Progress, Resume, digest
+from keyaudit.run.records import WHOLE_DIGEST, Progress, Resume, digest
+from keyaudit.run.stored import Damaged, held_of, resume_of
+from keyaudit.run.tally import Tally
 
 if TYPE_CHECKING:
     import sqlite3
@@ -92,8 +95,10 @@ class StateError(Exception):
 class ScanState:
     """The state database of one run, held under an exclusive lock for the run's duration."""
 
-    def __init__(self, path: Path, wait_seconds: float | None = None) -> None:
-        self.path = path
+    def __init__(self, path: Path, wait_seconds: float | None = None,
+                 warn: Callable[[str], None] = lambda _line: None) -> None:
+        self.path, self._warn = path, warn  # warn: says a damaged record, which costs only a scan again
+        self._damaged: set[int] = set()  # the files rows found damaged: dropped with the commit
         if wait_seconds is None:
             try:
                 wait_seconds = environment_seconds(LOCK_WAIT_VARIABLE, LOCK_WAIT_SECONDS)
@@ -132,6 +137,10 @@ class ScanState:
                 if column not in {row[1] for row in self._db.execute(f"PRAGMA table_info({table})")}:
                     self._db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")  # a state from before it
             self._check_usable()
+            for record, in self._db.execute("SELECT id FROM files WHERE typeof(head_len) != "
+                                                   "'integer' OR head_len NOT BETWEEN 0 AND ?", (HEAD_BYTES,)):
+                self._warn(f"{path}: files row {record} is damaged (head_len is not a count of 0 to {HEAD_BYTES})")
+                self._damaged.add(record)  # matched by no file: dropped, not kept for ever
         except (sqlite3.Error, UnicodeDecodeError, OSError) as exc:  # a damaged schema's names need not be UTF-8
             self.close()
             raise StateError(f"{path}: not a usable keyaudit state database: "
@@ -156,20 +165,30 @@ class ScanState:
     def resume_for(self, head: bytes, path: str = "") -> Resume | None:
         """The record whose content starts like ``head``, longest recorded head first; of binary content recorded
         whole, the one ``path`` left first: two files may start alike (databases of one schema), and each is then
-        known by its own record, not read again each run for the other's."""
-        lengths = [row[0] for row in self._db.execute(
-            "SELECT DISTINCT head_len FROM files WHERE head_len <= ? ORDER BY head_len DESC", (len(head),))]
-        for length in lengths:
+        known by its own record, not read again each run for the other's. A damaged record (see :mod:`.stored`)
+        is said, and dropped when the progress is committed: its file is read again from its start."""
+        for length, in self._db.execute(
+                "SELECT DISTINCT head_len FROM files WHERE typeof(head_len) = 'integer' AND head_len BETWEEN 0 AND ? "
+                "ORDER BY head_len DESC", (len(head),)).fetchall():
             row = self._db.execute(
                 "SELECT id, offset, lines, end_column, tail_hash, stamp, damage, last_path, cut, seen, held FROM files "
                 "WHERE head_len = ? AND head_hash = ? ORDER BY tail_hash LIKE ? AND last_path = ? DESC, offset DESC "
                 "LIMIT 1", (length, digest(head[:length]), WHOLE_DIGEST + "%", printable(path))).fetchone()
-            if row:
-                damage, cut, seen = _damage(row[6]), row[8], _seen(row[9])
-                if damage is None or not _sound(row) or cut not in (None, 0, 1) or seen is False:
-                    return None  # a record this module did not write: the file is read again
-                held = None if row[10] is None else Held.of_column(row[10], row[1], row[5])
-                return Resume(*row[:6], damage, row[7], None if cut is None else bool(cut), seen, held)
+            if row is None:
+                continue
+            try:
+                resume = resume_of(row[:10])
+            except Damaged as exc:
+                if row[0] not in self._damaged:  # once, though two files start alike (a log and its rotated copy)
+                    self._warn(f"{self.path}: files row {row[0]} is damaged ({exc}): its file is scanned again from "
+                               "its start")
+                self._damaged.add(row[0])
+                return None
+            try:
+                return replace(resume, held=None if row[10] is None else held_of(row[10], resume.offset, resume.stamp))
+            except Damaged as exc:  # the record of the end is sound: its file goes on from there, no key twice
+                self._warn(f"{self.path}: files row {row[0]} is damaged ({exc}): its file goes on from the end")
+                return resume
         return None
 
     def remember(self, progress: Progress, path: str) -> None:
@@ -190,10 +209,16 @@ class ScanState:
             raise StateError(f"checkpoints not recorded ({exc}): were this run killed, the next would scan "
                              "its files again") from None
 
-    def finished(self, unit_key: str) -> str | None:
-        """The summary an interrupted run checkpointed for this unit, if any."""
-        row = self._db.execute("SELECT summary FROM finished_units WHERE unit_key = ?", (unit_key,)).fetchone()
-        return row[0] if row else None
+    def finished(self, unit_key: str) -> Tally | None:
+        """The unit an interrupted run checkpointed, if any; a damaged one is said, and its unit scanned again."""
+        row = self._db.execute("SELECT rowid, summary FROM finished_units WHERE unit_key = ?", (unit_key,)).fetchone()
+        if row is None:
+            return None
+        try:
+            return Tally.from_summary(row[1])
+        except Damaged as exc:
+            self._warn(f"{self.path}: finished_units row {row[0]} is damaged ({exc}): its unit is scanned again")
+            return None
 
     def stage(self, delivery: Path) -> None:
         """Keep the pending progress in the database under ``delivery``, the temporary file a
@@ -216,6 +241,7 @@ class ScanState:
                 self._apply_staged(cursor)
             for progress, path in self._pending:
                 self._apply(cursor, _row(progress, path), progress.resumed_from)
+            cursor.executemany("DELETE FROM files WHERE id = ?", [(record,) for record in self._damaged])
             cursor.execute("DELETE FROM finished_units")  # reported now: no longer a run to resume
         self._pending.clear()
         self._delivery = None
@@ -298,33 +324,3 @@ def _row(progress: Progress, path: str) -> tuple:
             progress.tail_hash, progress.stamp, printable(path), damage, None if progress.cut is None else
             int(progress.cut), None if progress.seen is None else json.dumps(list(progress.seen)),
             None if progress.held is None else progress.held.column())
-
-
-def _sound(row: tuple) -> bool:
-    """Whether a record's id, offset, line count, end column, tail hash and stamp are of the types
-    this module writes (SQLite keeps any value in any column: a state edited by hand, or written by
-    another program, held 'abc' as an offset, which failed the file as an internal TypeError)."""
-    counts, tail_hash, stamp = row[:4], row[4], row[5]
-    return all(type(count) is int and count >= 0 for count in counts) and isinstance(tail_hash, str) \
-        and (stamp is None or isinstance(stamp, str))
-
-
-def _seen(column: str | None) -> tuple[str, ...] | None | bool:
-    """What a record keeps of what was reported on its last line: None when not kept, False when the column
-    is not what this module wrote."""
-    if column is None:
-        return None
-    try:
-        kept = json.loads(column)
-    except (ValueError, RecursionError):  # nested past the parser's depth (a damaged or hand-made column)
-        return False
-    return tuple(kept) if isinstance(kept, list) and all(isinstance(key, str) for key in kept) else False
-
-
-def _damage(column: str | None) -> tuple[tuple[str, str], ...] | None:
-    """The errors a record keeps, or None when its column is not what this module wrote."""
-    try:
-        pairs = [(path, message) for path, message in json.loads(column or "[]")]
-    except (ValueError, TypeError, RecursionError):
-        return None
-    return tuple(pairs) if all(isinstance(text, str) for pair in pairs for text in pair) else None

@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 from keyaudit.engine.file_wide import Unsettled
 from keyaudit.model.findings import Finding
 from keyaudit.model.result import Counts, ScanError
-from keyaudit.run.records import Held, Progress, Resume
+from keyaudit.run.records import Progress, Resume
+from keyaudit.run.stored import Damaged, column, count, finding_of, pairs, progress_of, text
 
 if TYPE_CHECKING:
     from keyaudit.inputs.captures.source_across import Seen
@@ -101,39 +102,23 @@ class Tally:
                            "findings": [finding.to_checkpoint() for finding in self.findings]})
 
     @classmethod
-    def from_summary(cls, summary: str) -> "Tally | None":
-        """The unit a checkpoint kept, or None when the checkpoint is damaged (a disk fault, a
-        hand edit): the unit is then scanned again, as if the killed run had not finished it —
-        the report is the same, only slower, where refusing the state would stop the nightly job."""
+    def from_summary(cls, summary: str) -> "Tally":
+        """The unit a checkpoint kept. A damaged checkpoint (a disk fault, a hand edit: see :mod:`.stored`) is
+        :class:`~keyaudit.run.stored.Damaged`: the unit is then scanned again, as if the killed run had not
+        finished it — the report is the same, only slower, where refusing the state would stop the nightly job."""
+        values = column(summary)
+        if not isinstance(values, dict):
+            raise Damaged("not a checkpoint")
         try:
-            values = json.loads(summary)
-            if not _well_typed(values):
-                return None
-            counts = Counts(values["files_scanned"], values["bytes_scanned"], Counter(values["skipped"]),
-                            Counter(values["statistics"]),
-                            [(path, reason) for path, reason in values.get("skipped_inputs", [])])
-            return cls(findings=Found(Finding.from_checkpoint(finding) for finding in values["findings"]),
-                       counts=counts, lines=values["lines"],
-                       progress=Progress(**{**values["progress"], "held": _held(values["progress"])}))
-        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):  # RecursionError: nested too deep
-            return None
-
-
-def _well_typed(values: dict) -> bool:
-    """Whether a checkpoint's counts and progress are of their types: they are summed into the
-    report and recorded as the file's progress, so a damaged one must not get that far."""
-    progress = values["progress"]
-    whole = (values["files_scanned"], values["bytes_scanned"], values["lines"], *values["skipped"].values(),
-             *values["statistics"].values(), progress["head_len"], progress["offset"], progress["lines"],
-             progress["end_column"], progress["resumed_from"] or 0)
-    return all(type(number) is int for number in whole) and \
-        all(isinstance(progress[name], str) for name in ("head_hash", "tail_hash")) and \
-        isinstance(progress.get("stamp") or "", str) and \
-        isinstance(seen := progress.get("seen") or [], list) and all(isinstance(key, str) for key in seen) and \
-        (progress.get("held") is None or _held(progress) is not None)
-
-
-def _held(progress: dict) -> Held | None:
-    """The open record a checkpoint's progress keeps (see :class:`Held`), None when none or not one it wrote."""
-    column = progress.get("held")
-    return None if column is None else Held.of_column(column, progress["offset"], progress.get("stamp"))
+            numbers = {name: count(values[name], name) for name in ("files_scanned", "bytes_scanned", "lines")}
+            kinds = {name: Counter({text(key, name): count(number, name) for key, number in values[name].items()})
+                     for name in ("skipped", "statistics")}
+            skipped_inputs = pairs(values.get("skipped_inputs", []), "skipped_inputs")
+            findings, progress = values["findings"], progress_of(values["progress"])
+        except (KeyError, AttributeError):  # a field missing, or not an object
+            raise Damaged("not a checkpoint") from None
+        if not isinstance(findings, list):
+            raise Damaged("findings is not a list")
+        counts = Counts(numbers["files_scanned"], numbers["bytes_scanned"], kinds["skipped"], kinds["statistics"],
+                        list(skipped_inputs))
+        return cls(findings=Found(map(finding_of, findings)), counts=counts, lines=numbers["lines"], progress=progress)

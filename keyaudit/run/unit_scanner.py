@@ -255,7 +255,7 @@ class UnitScanner:
                 elif not stream.peek(1)[:1]:  # type: ignore[attr-defined]
                     kept_unchanged(unit, unit.resume, tally)
                     return
-            keeper, resume = pick_up(stream, unit, lambda: stack.enter_context(opener()), read_size(stream))
+            keeper, resume, holds = pick_up(stream, unit, lambda: stack.enter_context(opener()), read_size(stream))
             resume = unit.resume if strings.resumed else resume  # binary content picked up where it was recorded
             tally.picked_up = went_on_from(unit.resume, resume)
             start = strings.start if strings.resumed else (resume.lines + 1, resume.end_column) if resume else (1, 0)
@@ -281,9 +281,9 @@ class UnitScanner:
             except DECOMPRESSION_ERRORS:
                 # Text before the damage was scanned: counted and recorded (left as it is, it reports none again)
                 if chunks.bytes_scanned or resume:
-                    self._account(chunks, keeper, resume, unit, tally)
+                    self._account(chunks, keeper, (resume, holds), unit, tally)
                 raise
-            if not self._account(chunks, keeper, resume, unit, tally):
+            if not self._account(chunks, keeper, (resume, holds), unit, tally):
                 return
             if chunks.binary:
                 self.binary_budget.spend(chunks.bytes_scanned)
@@ -303,12 +303,13 @@ class UnitScanner:
                 requests.read(windows.windows())
 
     @staticmethod
-    def _account(chunks: ChunkedPass, keeper: TailKeeper, resume: Resume | None, unit: WorkUnit,
+    def _account(chunks: ChunkedPass, keeper: TailKeeper, picked: tuple[Resume | None, bool], unit: WorkUnit,
                  tally: Tally) -> bool:
-        """Count what a pass over text read and, with --state, how far it got; False for media content
-        (skipped, not scanned). Binary content read for its strings is counted apart, and so is one whose
-        strings were read only as far as the bound (``binary_files_cut``: said in the report, never silent)."""
-        counts = tally.counts
+        """Count what a pass over text read and, with --state, how far it got (``picked``: where it went on from,
+        and whether its text may hold a record open, as :func:`pick_up` said); False for media content (skipped,
+        not scanned). Binary content read for its strings is counted apart, and so is one whose strings were
+        read only as far as the bound (``binary_files_cut``: said in the report, never silent)."""
+        counts, (resume, holds) = tally.counts, picked
         if chunks.media is not None:
             counts.skip(unit.target.display, "binary")
             return False
@@ -322,8 +323,8 @@ class UnitScanner:
             if happened:
                 counts.statistics[statistic] += 1
         if unit.head is not None and not chunks.binary:  # binary content is recorded whole, by the caller
-            tally.progress = text_progress(unit, keeper, resume, (chunks.lines, chunks.end_column))
-        if resume:
+            tally.progress = text_progress(unit, keeper, resume, (chunks.lines, chunks.end_column), holds)
+        if tally.picked_up is not None:  # went on from a record, even one read again from the file's first byte
             counts.statistics["files_resumed"] += 1
         if tally.picked_up is not None and tally.picked_up.placed:
             counts.statistics[READ_AGAIN] += 1  # a record still open at the end of the run before, read again

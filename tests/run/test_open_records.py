@@ -232,3 +232,20 @@ def test_a_damaged_held_record_is_left_and_the_run_goes_on_from_the_end(tmp_path
         (tmp_path / how).mkdir()
         first, second = between_two_runs(tmp_path / how, damaged(how))
         assert first and not set(first) & set(second), how
+
+
+def test_a_record_held_open_from_the_files_first_byte_counts_its_file_as_resumed(tmp_path: Path) -> None:
+    """Run 2 goes on from run 1's record (moved on, what it reported left out) whether the open record it reads again
+    starts at the file's first byte or further on: ``files_resumed`` counts both (it left out the first)."""
+    counts = []
+    for lead in ("", NOISE):
+        folder = tmp_path / f"lead{len(lead)}" / "logs"
+        folder.mkdir(parents=True)
+        log, state, lines = folder / "app.log", folder.parent / "state.db", curl_dump(iugu_token())
+        log.write_text(lead + "".join(line + "\n" for line in lines[:2]))
+        assert "files_resumed" not in report(folder, state)["scan"]["requests"]
+        with log.open("a") as out:
+            out.write("".join(line + "\n" for line in lines[2:]) + DONE)
+        second = report(folder, state)["scan"]["requests"]
+        counts.append((second.get("files_resumed"), second.get(AGAIN)))
+    assert counts == [(1, 1), (1, 1)]
