@@ -65,6 +65,7 @@ The forms are derived from the secret rules' own ``keywords``, never written per
 from __future__ import annotations
 
 import base64
+import functools
 import re
 from dataclasses import dataclass
 from typing import AnyStr, Sequence
@@ -176,10 +177,17 @@ class DecodeAnchors:
         """The anchors that are patterns, after the literals, with their index."""
         return [(index, anchor) for index, anchor in enumerate(self.anchors) if anchor.pattern]
 
+    @functools.cached_property
+    def _innermost_keywords(self) -> tuple[bytes, ...]:
+        """The keywords that hold no other (49 of the shipped 131): a text holding ``iugu_token`` holds ``iugu``,
+        so asking for the shorter alone gives the same answer, and each keyword asked is a search of the text
+        (a base64 capture's 1,700 decoded bodies: 0.34 s CPU for all 131)."""
+        return tuple(_innermost(self.keywords))
+
     def holds_keyword(self, text: bytes) -> bool:
         """Whether ``text`` holds one of the secret rules' keywords, in any case."""
         lowered = text.lower()
-        return any(keyword in lowered for keyword in self.keywords)
+        return any(keyword in lowered for keyword in self._innermost_keywords)
 
     def keyword_spans(self, text: bytes) -> list[tuple[int, int]]:
         """Where the keywords occur in ``text``, in any case."""
