@@ -67,8 +67,8 @@ from __future__ import annotations
 import base64
 import functools
 import re
-from dataclasses import dataclass
-from typing import AnyStr, Sequence
+from dataclasses import dataclass, field
+from typing import AnyStr, Callable, Sequence
 
 from keyaudit.engine.hex_rows import MARKERS as HEX_MARKERS
 from keyaudit.engine.offset_dump import MARK
@@ -166,6 +166,9 @@ class DecodeAnchors:
 
     anchors: tuple[Anchor, ...]
     keywords: tuple[bytes, ...]  # lower-case
+    # What :meth:`holds_keyword` answers, by an engine that searches every keyword in one pass (Hyperscan): a base64
+    # capture's 1,700 texts decoded from spots, each searched for each keyword, were a twentieth of its scan.
+    finder: Callable[[bytes], bool] | None = field(default=None, compare=False, repr=False)
 
     @property
     def literals(self) -> list[bytes]:
@@ -186,6 +189,8 @@ class DecodeAnchors:
 
     def holds_keyword(self, text: bytes) -> bool:
         """Whether ``text`` holds one of the secret rules' keywords, in any case."""
+        if self.finder is not None:
+            return self.finder(text)
         lowered = text.lower()
         return any(keyword in lowered for keyword in self._innermost_keywords)
 
