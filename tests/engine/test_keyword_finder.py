@@ -52,3 +52,16 @@ def test_any_text_is_answered_as_the_searches_answer_it(anchors: DecodeAnchors, 
                                                         parts: list[bytes]) -> None:
     text = b"".join(parts)
     assert anchors.holds_keyword(text) == searched.holds_keyword(text)
+
+
+def test_keywords_whose_case_hyperscan_folds_otherwise_are_left_to_the_searches() -> None:
+    """A user rule's keyword past ASCII (``cartão``), or one not lower-case or empty, gets no finder: the searches
+    answer for the whole set, as ``bytes.lower`` folds it."""
+    from keyaudit.engine.hyperscan_databases import literal_finder
+
+    assert literal_finder((b"iugu", "cart\u00e3o".encode("utf-8"))) is None
+    assert literal_finder((b"iugu", b"Token")) is None
+    assert literal_finder((b"iugu", b"")) is None
+    assert literal_finder(()) is None
+    finder = literal_finder((b"iugu", b"token"))
+    assert finder is not None and finder(b"an IUGU key") and not finder(b"nothing")
