@@ -191,6 +191,34 @@ move findings from the text's decoding to the body's (another place and context)
 profiler that samples the stack (py-spy) misleads on this machine: under load it puts a fifth of the samples on
 ``time.thread_time`` in ``Spending.__enter__``, where a process is preempted; timed alone, 20,000 such calls cost
 0.03 s CPU.
+
+Since then (issue 14 again, session 51; load 3 at first, 13-17 later): of the base64 capture's time, a tenth was
+asking whether a text decoded from a spot holds a secret rule's keyword (1,737 texts, 3.5 MB: ``bytes.lower`` and a
+search of it for each of 131 keywords; 18 held one), nearly all of it for the texts its fields are scanned alone
+(the cost named above, of its texts scanned twice). Timed around that question alone: 0.345 s CPU; asking only the
+49 keywords that hold no other (``iugu_token`` holds ``iugu``: the same answer) 0.151 s; the keywords in one caseless
+Hyperscan database (compiled once, 7 ms, and cached with the rules'), 0.011 s; the regex engine keeps the searches.
+Findings identical on all six captures (their JSON reports' findings sorted), the bench logs and sample_logs too.
+Paired with main (farm-bench, whole process, 3 pairs, medians, load 13-17): base64 0.889x CPU (2.87 s against 3.21 s),
+provider calls 0.999x (6.61 s against 6.65 s: not touched). This script, 1 round at that load (wall seconds there
+say nothing: 5-10 times CPU), CPU seconds and ratios to ``json.load``, against main in the same round:
+
+| capture | keyaudit ``-j1`` | ``json.load`` | ratio (main's) | against main | peak RSS (``json.load``) |
+| --- | --- | --- | --- | --- | --- |
+| ``capture-50mb.har`` | 1.97 s | 0.52 s | 3.78x (3.88x) | 0.97 | 48 MB (206 MB) |
+| ``bodies-50mb.har`` | 0.94 s | 0.29 s | 3.31x (3.36x) | 0.98 | 49 MB (155 MB) |
+| ``base64-50mb.har`` | 2.45 s | 0.54 s | 4.54x (5.28x) | 0.86 | 49 MB (203 MB) |
+| ``provider-50mb.har`` | 5.99 s | 0.99 s | 6.03x (6.27x) | 0.96 | 61 MB (265 MB) |
+| ``upload-50mb.har`` | 1.29 s | 0.27 s | 4.86x (4.88x) | 1.00 | 207 MB (173 MB) |
+| ``tokens-50mb.har`` | 1.30 s | 0.27 s | 4.85x (4.79x) | 1.01 | 208 MB (173 MB) |
+
+At load 3 before, 3 alternating pairs: base64 2.59-2.73 s against 2.24-2.45 s CPU. (The provider's 0.96 above is
+one round's noise: it runs no such question.) A checkout measured with ``PYTHONDONTWRITEBYTECODE`` set compiles the
+package on every run, 0.2 s CPU more than one with its bytecode cache (an empty capture 0.43 s against 0.23 s).
+The worst case is the provider calls, whose time is spread over every request (per request, CPU seconds timed
+alone: the walk and the request built 0.93 s, the joint pass 0.72 s of which 0.29 s is ``iugu-config-api-token``
+confirmed over 20 MB, since ``iugu`` is in every request's URL, the judging 0.87 s, 0.35 s finding credentials
+again, fields scanned alone 0.52 s, 0.18 s garbage collection of the batches), and the upload's memory (as above).
 """
 
 from __future__ import annotations

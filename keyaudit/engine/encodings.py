@@ -65,9 +65,10 @@ The forms are derived from the secret rules' own ``keywords``, never written per
 from __future__ import annotations
 
 import base64
+import functools
 import re
-from dataclasses import dataclass
-from typing import AnyStr, Sequence
+from dataclasses import dataclass, field
+from typing import AnyStr, Callable, Sequence
 
 from keyaudit.engine.hex_rows import MARKERS as HEX_MARKERS
 from keyaudit.engine.offset_dump import MARK
@@ -165,6 +166,9 @@ class DecodeAnchors:
 
     anchors: tuple[Anchor, ...]
     keywords: tuple[bytes, ...]  # lower-case
+    # What :meth:`holds_keyword` answers, by an engine that searches every keyword in one pass (Hyperscan): a base64
+    # capture's 1,700 texts decoded from spots, each searched for each keyword, were a twentieth of its scan.
+    finder: Callable[[bytes], bool] | None = field(default=None, compare=False, repr=False)
 
     @property
     def literals(self) -> list[bytes]:
@@ -176,10 +180,19 @@ class DecodeAnchors:
         """The anchors that are patterns, after the literals, with their index."""
         return [(index, anchor) for index, anchor in enumerate(self.anchors) if anchor.pattern]
 
+    @functools.cached_property
+    def _innermost_keywords(self) -> tuple[bytes, ...]:
+        """The keywords that hold no other (49 of the shipped 131): a text holding ``iugu_token`` holds ``iugu``,
+        so asking for the shorter alone gives the same answer, and each keyword asked is a search of the text
+        (a base64 capture's 1,700 decoded bodies: 0.34 s CPU for all 131)."""
+        return tuple(_innermost(self.keywords))
+
     def holds_keyword(self, text: bytes) -> bool:
         """Whether ``text`` holds one of the secret rules' keywords, in any case."""
+        if self.finder is not None:
+            return self.finder(text)
         lowered = text.lower()
-        return any(keyword in lowered for keyword in self.keywords)
+        return any(keyword in lowered for keyword in self._innermost_keywords)
 
     def keyword_spans(self, text: bytes) -> list[tuple[int, int]]:
         """Where the keywords occur in ``text``, in any case."""

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
+from typing import Callable
 
 import hyperscan
 
@@ -114,3 +116,27 @@ def _without(expressions: list[bytes], ids: list[int], flags: list[int], rejecte
     kept = [i for i in range(len(expressions)) if i not in left_out]
     return load_or_compile([expressions[i] for i in kept], [ids[i] for i in kept], [flags[i] for i in kept],
                            cached_only) if kept else None
+
+
+def literal_finder(literals: tuple[bytes, ...], cached_only: bool = False) -> Callable[[bytes], bool] | None:
+    """Whether a text holds one of ``literals`` in any case, as ``any(literal in text.lower() …)`` of lower-case
+    ``literals`` answers, in one pass however many there are; None where that could differ: a literal that is empty
+    or not ASCII (Hyperscan folds the case of ASCII letters only, as ``bytes.lower`` does), or none at all."""
+    if not literals or not all(literal and literal.isascii() and literal == literal.lower() for literal in literals):
+        return None
+    database = load_or_compile([re.escape(literal.decode("ascii")).encode("ascii") for literal in literals],
+                               list(range(len(literals))),
+                               [hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_SINGLEMATCH] * len(literals),
+                               cached_only)
+
+    def stop(*_match: object) -> bool:
+        return True  # the first one found answers: the scan ends there
+
+    def holds(text: bytes) -> bool:
+        try:
+            database.scan(text, match_event_handler=stop)
+        except hyperscan.ScanTerminated:
+            return True
+        return False
+
+    return holds

@@ -20,12 +20,13 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import hyperscan
 
 from keyaudit.rulebook.cache import read_entry, write_entry
-from keyaudit.engine.hyperscan_databases import load_or_compile, load_or_compile_what_compiles
+from keyaudit.engine.hyperscan_databases import literal_finder, load_or_compile, load_or_compile_what_compiles
 from keyaudit.engine.budget import RuleBudget
 from keyaudit.engine.encodings import decode_anchors
 from keyaudit.engine.hex_rows import ROW_BOUNDARY, ROW_STARTS
@@ -199,7 +200,8 @@ class HyperscanMatcher:
         self._first_marker = len(self._rules) + len(keywords)
         self._first_anchor = self._first_marker + len(self._markers)
         # The decoding layers' literals (every occurrence, as written), after the anchors.
-        self.decode_anchors = decode_anchors(rules)
+        anchors = decode_anchors(rules)
+        self.decode_anchors = replace(anchors, finder=literal_finder(anchors.keywords, cached_only))
         self._decode_literals = self.decode_anchors.literals
         self._decode_patterns = self.decode_anchors.patterns  # after the literals, by index
         self._first_decode = self._first_anchor + len(self._anchors)
