@@ -39,6 +39,9 @@ class RecordHeaders:
 
     names: dict[str, str] = field(default_factory=dict)
     required: frozenset[str] = frozenset()
+    # The folded names of the members a trace export holds its spans under (a rule file's ``span_lists``): each
+    # record such a member holds is read as a request of its own, though a list of one lies on the way to it.
+    span_lists: frozenset[str] = frozenset()
     # Field names already asked about (a log repeats the same few dozen on every record).
     _fields: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
 
@@ -72,7 +75,8 @@ class RecordHeaders:
 NO_RECORD_HEADERS = RecordHeaders()  # what a reader knows without the rules: no header by name
 
 
-def record_headers(requests: Iterable[RequestRule], senders: Iterable[Sender], listed: Iterable[str]) -> RecordHeaders:
+def record_headers(requests: Iterable[RequestRule], senders: Iterable[Sender], listed: Iterable[str],
+                   span_lists: Iterable[str] = ()) -> RecordHeaders:
     """The header names of the request rules (required or looked at), the senders and the rule
     files' ``header_names`` lists; required, those of the rules that judge structured records (a
     rule about the bytes sent asks only captures of them: a record's fields never show its
@@ -82,4 +86,5 @@ def record_headers(requests: Iterable[RequestRule], senders: Iterable[Sender], l
     required = [name for rule in requests if not rule.captures or RECORD_CAPTURE in rule.captures
                 for name in (*rule.required_headers, *rule.has_headers)]
     named = [*looked_at, *(name for sender in senders for name, _ in (*sender.headers, *sender.unless)), *listed]
-    return RecordHeaders({folded(name): name for name in reversed(named)}, frozenset(map(folded, required)))
+    return RecordHeaders({folded(name): name for name in reversed(named)}, frozenset(map(folded, required)),
+                         frozenset(map(folded, span_lists)))

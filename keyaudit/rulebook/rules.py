@@ -147,6 +147,9 @@ class RuleSet:
     # Request headers a record may log one field each, beyond those the request rules and senders
     # name (where a provider's credential travels): see :mod:`~keyaudit.rulebook.header_names`.
     header_names: tuple[str, ...] = ()
+    # The members a trace export holds its spans under (``resourceSpans``, ``spans``…): each span is a request of
+    # its own, however few the lists around it hold (see :mod:`~keyaudit.rulebook.header_names`).
+    span_lists: tuple[str, ...] = ()
     # Where a request anchor's occurrence counts (a header's name, not a message's word).
     request_anchor_checks: tuple[AnchorCheck, ...] = ()
 
@@ -179,13 +182,14 @@ class RuleSet:
                        [r for r in self.messages if r.id not in dropped], places=self.places, senders=self.senders,
                        place_rules=[r for r in self.place_rules if r.id not in dropped],
                        verifications=self.verifications, host_groups=self.host_groups, basic_users=self.basic_users,
-                       header_names=self.header_names, request_anchor_checks=self.request_anchor_checks)
+                       header_names=self.header_names, request_anchor_checks=self.request_anchor_checks,
+                       span_lists=self.span_lists)
 
     @functools.cached_property
     def record_headers(self) -> RecordHeaders:
         """The header names a record's own fields are read as (see
         :mod:`~keyaudit.rulebook.header_names`), worked out once a scan."""
-        return record_headers(self.requests, self.senders.values(), self.header_names)
+        return record_headers(self.requests, self.senders.values(), self.header_names, self.span_lists)
 
 
 def anchoring_warning(rule: Rule) -> str | None:
