@@ -169,9 +169,11 @@ def exchanges(lines: Iterable[tuple[int, str]], path: str, known: RecordHeaders 
         found = False
         parsed = parse_record(text) if "{" in text else None
         if "{" in text:
-            for exchange in _line_requests(text, parsed, origin, known):
+            received: list[Exchange] = []  # the requests of server spans: the app's own, read no other way
+            for exchange in _line_requests(text, parsed, origin, known, received):
                 found = True
                 yield exchange
+            found = found or bool(received)
             if not found:
                 records = _inner_records(text)
                 exchange = next(filter(None, (request_of(event_view(record), origin, False, known)
@@ -245,9 +247,10 @@ def _called(text: str) -> re.Match[str] | None:
 
 
 def _line_requests(text: str, parsed: tuple[Any, bool, int] | None, origin: Origin,
-                   known: RecordHeaders) -> Iterator[Exchange]:
+                   known: RecordHeaders, received: list[Exchange]) -> Iterator[Exchange]:
     """The requests of the line's JSON (``parsed``: see :func:`parse_record`); of an object that names no method,
-    the method the call printed right before it names (see :data:`_CALLED`)."""
+    the method the call printed right before it names (see :data:`_CALLED`). ``received``: where the requests of
+    its server spans go (see :mod:`.span_kinds`)."""
     if parsed is None:
         return
     record, latin1, end = parsed
@@ -255,7 +258,7 @@ def _line_requests(text: str, parsed: tuple[Any, bool, int] | None, origin: Orig
     start = len(text) - len(text.lstrip()) if isinstance(record, list) else text.find("{")
     spot = Spot(text, lambda: start) if end >= 0 else None
     for exchange in requests_in(event_view(record) if type(record) is dict else record, origin, latin1, known=known,
-                                spot=spot):
+                                spot=spot, received=received):
         found = True
         yield exchange
     called = _called(text) if not found and type(record) is dict else None
