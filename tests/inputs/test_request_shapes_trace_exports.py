@@ -66,6 +66,27 @@ def otlp_file_export(requests: Batch, scope: str = "scopeSpans", kind: object = 
                                                   "spans": spans}]}]})
 
 
+def otlp_two_resources(requests: Batch) -> list[str]:
+    # The same file export where two services' spans went out in one request: two resources, two spans each.
+    def resource(service: str, spans: Batch) -> dict[str, object]:
+        return {"resource": {"attributes": _key_values({"service.name": service})},
+                "scopeSpans": [{"scope": {"name": "otelhttp"}, "spans": [_otlp_span(one) for one in spans]}]}
+    return json_line({"resourceSpans": [resource(SERVICE, requests[:2]), resource("payouts-b", requests[2:])]})
+
+
+def elastic_apm_search(requests: Batch) -> list[str]:
+    # Elastic APM's span documents read back with the search API (elastic.co … "Elastic APM fields": span.type
+    # external, http.request.method, http.request.body.content, url.original; `GET traces-apm-*/_search`:
+    # {"hits": {"total", "hits": [{_index, _id, _source}]}}), the app's request hook adding the headers and body.
+    hits = [{"_index": ".ds-traces-apm-default-2026.11.22-000001", "_id": _ids(request)[1],
+             "_source": {"@timestamp": STAMP, "trace": {"id": _ids(request)[0]}, "processor": {"event": "span"},
+                         "span": {"id": _ids(request)[1], "type": "external", "subtype": "http"},
+                         "http": {"request": {"method": request.method, "headers": dict(request.headers),
+                                              "body": {"content": request.body}}},
+                         "url": {"original": request.url}, "service": {"name": SERVICE}}} for request in requests]
+    return json_line({"took": 3, "timed_out": False, "hits": {"total": {"value": len(hits)}, "hits": hits}})
+
+
 def jaeger_query_api(requests: Batch) -> list[str]:
     # Jaeger's query service `GET /api/traces/{id}` (jaegertracing.io docs, "APIs": the UI's JSON, model/json:
     # {"data": [{traceID, spans: [{traceID, spanID, operationName, references, startTime, duration, tags: [{key,
@@ -154,6 +175,8 @@ def _batch(export: Callable[..., list[str]], folder: Path, **options: object) ->
 
 EXPORTS = [pytest.param(otlp_file_export, {}, id="otlp"),
            pytest.param(otlp_file_export, {"scope": "instrumentationLibrarySpans"}, id="otlp-library"),
+           pytest.param(otlp_two_resources, {}, id="otlp-two-resources"),
+           pytest.param(elastic_apm_search, {}, id="elastic-apm-search"),
            pytest.param(jaeger_query_api, {}, id="jaeger"),
            pytest.param(tempo_trace_by_id, {}, id="tempo-trace"),
            pytest.param(tempo_search, {}, id="tempo-search"),

@@ -99,12 +99,15 @@ def requests_in(value: Any, origin: Origin, latin1: bool = False, depth: int = 0
             yield exchange
         kept: list[Exchange] = []  # the requests of server spans: each the app's own, none it sent
         for key, member in value.items() if not found else ():
-            if isinstance(member, list) and len(member) > 1:
+            if isinstance(member, list) and len(member) > 1 and not _listed(key, known):
                 for exchange in requests_in(member, origin, latin1, depth + 1, known=known,
-                                            spot=spot and spot.member(key), span=_listed(key, known), received=kept):
+                                            spot=spot and spot.member(key)):
                     found = True
                     yield exchange
-        spans = [] if found or kept else list(_spans(value, origin, latin1, depth, known, spot, kept))
+        spans = [] if found else list(_spans(value, origin, latin1, depth, known, spot, kept))
+        # a span list of two or more is a batch as any list is, though it holds one request only
+        batch = any(isinstance(member, list) and len(member) > 1 and _listed(key, known)
+                    for key, member in value.items())
         if spans or kept:  # a span of a trace tree is a call of its own beside its children's (Jaeger's `children`)
             own = request_of({key: item for key, item in value.items() if not _listed(key, known)},
                              origin, latin1, known)
@@ -114,8 +117,9 @@ def requests_in(value: Any, origin: Origin, latin1: bool = False, depth: int = 0
                 spans.insert(0, own)
         if received is not None:
             received += kept
-        yield from spans if len(spans) > 1 or kept else ()
-        if found or len(spans) > 1 or kept:  # (a server span's request, the app's own, read with nothing around)
+        alone = len(spans) > 1 or kept or (batch and spans)  # (a server span's request: the app's own, alone)
+        yield from spans if alone else ()
+        if found or alone:
             return
     exchange = request_of(value, origin, latin1, known)
     if exchange is not None and span and app_received(value, exchange, known.spans):
