@@ -112,6 +112,28 @@ def _element(text: str, position: int, index: int) -> int:
     return position
 
 
+def element_starts(text: str, position: int, count: int) -> list[int]:
+    """Where each of the first ``count`` elements of the array opened at ``text[position]`` starts: one pass over
+    them, each passed over by the C decoder (what places the records of a batch on one line at their own columns).
+    Raises ``ValueError`` when no such array is there."""
+    if text[position : position + 1] != "[":
+        raise ValueError(f"no array at offset {position}")
+    starts = [_SPACE.match(text, position + 1).end()] if count else []
+    while len(starts) < count:
+        following = _past(text, starts[-1])
+        if text[following : following + 1] != ",":
+            raise ValueError(f"no element {len(starts)}")
+        starts.append(_SPACE.match(text, following + 1).end())
+    return starts
+
+
+def member_start(text: str, position: int, key: str) -> int:
+    """Where the value of ``key`` in the object opened at ``text[position]`` starts (``ValueError`` where none)."""
+    if text[position : position + 1] != "{":
+        raise ValueError(f"no object at offset {position}")
+    return _member(text, position + 1, key, len(text))
+
+
 class SourceText:
     """Maps character offsets in a decoded JSON source to lines and columns, and decoded
     offsets inside a string literal back to the source (escapes make them differ).

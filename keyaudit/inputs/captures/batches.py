@@ -4,40 +4,91 @@ Shippers and cloud exports write records in batches — an array of records on o
 object whose list member holds them (Azure Monitor's ``{"records": [...]}``, a Firehose or Vector
 batch, an error tracker's list of calls), or objects written one after another on a line with no
 line break between them. Each record of a batch is a request of its own: reading only the batch's
-first (what a record's generic reader does with a list) misses the rest.
+first (what a record's generic reader does with a list) misses the rest. A trace export holds its spans under
+lists of one (OTLP's ``resourceSpans[].scopeSpans[].spans[]``, Jaeger's ``data[].spans[]``, Tempo's
+``traces[].spanSets[].spans[]``): the members the rule files name ``span_lists`` are gone through whatever they
+hold, and where they hold two requests or more each is its own. A record of a batch written on one line stands
+at its own column there (:class:`Spot`), so each finding points at its own record.
 """
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+import functools
+from dataclasses import replace
+from typing import Any, Callable, Iterator
 
 from keyaudit.model.exchange import Exchange, Origin
-from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
+from keyaudit.inputs.jsonpos import element_starts, member_start
+from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders, folded
 
 from .cut_records import count_cut
 from .record_views import role
 from .records import METHOD, REQUEST_LINE, request_of
 from .result_sets import result_rows
+from .span_kinds import app_received
 
 MAX_RECORDS = 10_000  # records of one batch read, at most
 MAX_NESTING = 3  # batches inside batches, at most this deep
 _REQUEST_ROLES = METHOD | REQUEST_LINE  # what a record that names a request names at its top
 
 
+class Spot:
+    """Where a value of a line's JSON starts in the line's ``text``: what puts each record of a batch at its own
+    column. Worked out only for a record that turns out a request (the records of a batch are passed over once,
+    together, the first time one of them is asked for), so a batch of no request costs no second pass. None where
+    the text does not show it (a value read from another form of the line): the record keeps its line's origin.
+    ``apart``: a value written after the line's first, a record of its own however shallow."""
+
+    def __init__(self, text: str, find: Callable[[], int | None], apart: bool = False) -> None:
+        self.text, self._find, self.apart = text, find, apart
+
+    @functools.cached_property
+    def offset(self) -> int | None:
+        return self._find()
+
+    def elements(self, count: int) -> list[Spot]:
+        """The spots of the first ``count`` elements of this array."""
+        @functools.cache
+        def starts() -> list[int | None]:
+            at = self.offset
+            try:
+                return [*element_starts(self.text, at, count)] if at is not None else [None] * count
+            except ValueError:
+                return [None] * count
+        return [Spot(self.text, lambda index=index: starts()[index]) for index in range(count)]
+
+    def member(self, key: str) -> Spot:
+        """The spot of this object's member ``key``."""
+        def find() -> int | None:
+            at = self.offset
+            try:
+                return member_start(self.text, at, key) if at is not None else None
+            except ValueError:
+                return None
+        return Spot(self.text, find)
+
+
 def requests_in(value: Any, origin: Origin, latin1: bool = False, depth: int = 0, *,
-                known: RecordHeaders = NO_RECORD_HEADERS) -> Iterator[Exchange]:
+                known: RecordHeaders = NO_RECORD_HEADERS, spot: Spot | None = None, span: bool = False,
+                received: list[Exchange] | None = None) -> Iterator[Exchange]:
     """Every request ``value`` describes: the request of a record, or each record's of a batch.
 
     An object is a batch only when it names no request at its top and a list member holds
     records (two or more: a list of one is read as the record's own child by
-    :func:`~.records.request_of`); a request's own lists (headers as pairs, a list of retries)
-    stay its own. ``known``: the header names the rules know (see :mod:`.record_headers`)."""
+    :func:`~.records.request_of`), or its span lists (``known.spans.lists``) hold two requests or more; a
+    request's own lists (headers as pairs, a list of retries) stay its own. ``known``: the header names the rules
+    know (see :mod:`.record_headers`); ``spot``: where ``value`` starts on its line, where known; ``span``: the
+    value is held in a trace export's span list, where a server span's own request is none the app sent
+    (:mod:`.span_kinds`), kept in ``received`` (where given) and not yielded."""
     if isinstance(value, list):
         if depth < MAX_NESTING:
             if len(value) > MAX_RECORDS:  # the records past the bound are not read
                 count_cut(("batch", origin.line, origin.column, depth))
-            for item in value[:MAX_RECORDS]:
-                yield from requests_in(item, origin, latin1, depth + 1, known=known)
+            items = value[:MAX_RECORDS]
+            spots: list[Spot | None] = [*spot.elements(len(items))] if spot is not None else [None] * len(items)
+            for item, at in zip(items, spots):
+                yield from requests_in(item, origin, latin1, depth + 1, known=known, spot=at, span=span,
+                                       received=received)
         return
     if not isinstance(value, dict):
         return
@@ -46,16 +97,61 @@ def requests_in(value: Any, origin: Origin, latin1: bool = False, depth: int = 0
         for exchange in requests_in(result_rows(value) or [], origin, latin1, depth + 1, known=known):
             found = True  # a query's result set: its rows, column names given apart (see :mod:`.result_sets`)
             yield exchange
-        for member in value.values() if not found else ():
-            if isinstance(member, list) and len(member) > 1:
-                for exchange in requests_in(member, origin, latin1, depth + 1, known=known):
+        kept: list[Exchange] = []  # the requests of server spans: each the app's own, none it sent
+        for key, member in value.items() if not found else ():
+            if isinstance(member, list) and len(member) > 1 and not _listed(key, known):
+                for exchange in requests_in(member, origin, latin1, depth + 1, known=known,
+                                            spot=spot and spot.member(key)):
                     found = True
                     yield exchange
-        if found:
+        spans = [] if found else list(_spans(value, origin, latin1, depth, known, spot, kept))
+        # a span list of two or more is a batch as any list is, though it holds one request only
+        batch = any(isinstance(member, list) and len(member) > 1 and _listed(key, known)
+                    for key, member in value.items())
+        if spans or kept:  # a span of a trace tree is a call of its own beside its children's (Jaeger's `children`)
+            own = request_of({key: item for key, item in value.items() if not _listed(key, known)},
+                             origin, latin1, known)
+            if own is not None and span and app_received(value, own, known.spans):
+                kept.append(own)
+            elif own is not None:
+                spans.insert(0, own)
+        if received is not None:
+            received += kept
+        alone = len(spans) > 1 or kept or (batch and spans)  # (a server span's request: the app's own, alone)
+        yield from spans if alone else ()
+        if found or alone:
             return
     exchange = request_of(value, origin, latin1, known)
-    if exchange is not None:
+    if exchange is not None and span and app_received(value, exchange, known.spans):
+        if received is not None:
+            received.append(exchange)
+    elif exchange is not None:
+        at = spot.offset if spot is not None and (depth or spot.apart) else None
+        if at is not None:  # a record of a batch: its own column on the line
+            exchange.origin = replace(exchange.origin, column=at + 1)
         yield exchange
+
+
+def _spans(record: dict[str, Any], origin: Origin, latin1: bool, depth: int, known: RecordHeaders,
+           spot: Spot | None, received: list[Exchange]) -> Iterator[Exchange]:
+    """The requests of the record's span lists (a member whose name a rule file lists under ``span_lists``,
+    a list of any length, or an object: Tempo's ``spanSet``). A list counts no level of nesting of its own (its
+    items do), so an export's lists of one down to its spans are all gone through."""
+    for key, member in record.items():
+        if isinstance(member, (list, dict)) and _listed(key, known):
+            yield from requests_in(member, origin, latin1, depth + isinstance(member, dict), known=known,
+                                   spot=spot and spot.member(key), span=True, received=received)
+
+
+def _listed(key: str, known: RecordHeaders) -> bool:
+    """Whether the member ``key`` is a span list the rule files name."""
+    return bool(known.spans.lists) and _folded(key) in known.spans.lists
+
+
+@functools.lru_cache(maxsize=4096)
+def _folded(key: str) -> str:
+    """A member's name folded (a log writes the same few names on every record: each folded once)."""
+    return folded(key)
 
 
 def _names_request(record: dict[str, Any]) -> bool:

@@ -25,7 +25,7 @@ from keyaudit.model.exchange import Exchange, Origin
 from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
 
 from .lines import python_literal
-from .batches import requests_in
+from .batches import Spot, requests_in
 from .cut_records import count_cut
 from .dump_table import outer_marks
 from .envelopes import HeldTexts
@@ -111,19 +111,20 @@ def _decoded(text: str, start: int) -> tuple[Any, int] | None:
         return None
 
 
-def _following(text: str, end: int) -> Iterator[Any]:
+def _following(text: str, end: int) -> Iterator[tuple[Any, int]]:
     """The JSON values written after ``text[:end]`` on a line, one after another (separated by
-    blanks or commas), as a logger that writes no line break leaves them."""
+    blanks or commas), as a logger that writes no line break leaves them; each with where it starts."""
     while True:
         while end < len(text) and text[end] in " \t,":
             end += 1
         if text[end : end + 1] not in ("{", "["):
             return
-        found = _decoded(text, end)
+        start, found = end, _decoded(text, end)
         if found is None:
             return
         value, end = found
-        yield value
+        yield value, start
+
 
 
 def _nginx_unescaped(text: str) -> str:
@@ -168,9 +169,11 @@ def exchanges(lines: Iterable[tuple[int, str]], path: str, known: RecordHeaders 
         found = False
         parsed = parse_record(text) if "{" in text else None
         if "{" in text:
-            for exchange in _line_requests(text, parsed, origin, known):
+            received: list[Exchange] = []  # the requests of server spans: the app's own, read no other way
+            for exchange in _line_requests(text, parsed, origin, known, received):
                 found = True
                 yield exchange
+            found = found or bool(received)
             if not found:
                 records = _inner_records(text)
                 exchange = next(filter(None, (request_of(event_view(record), origin, False, known)
@@ -244,19 +247,23 @@ def _called(text: str) -> re.Match[str] | None:
 
 
 def _line_requests(text: str, parsed: tuple[Any, bool, int] | None, origin: Origin,
-                   known: RecordHeaders) -> Iterator[Exchange]:
+                   known: RecordHeaders, received: list[Exchange]) -> Iterator[Exchange]:
     """The requests of the line's JSON (``parsed``: see :func:`parse_record`); of an object that names no method,
-    the method the call printed right before it names (see :data:`_CALLED`)."""
+    the method the call printed right before it names (see :data:`_CALLED`). ``received``: where the requests of
+    its server spans go (see :mod:`.span_kinds`)."""
     if parsed is None:
         return
     record, latin1, end = parsed
     found = False
-    for exchange in requests_in(event_view(record) if type(record) is dict else record, origin, latin1, known=known):
+    start = len(text) - len(text.lstrip()) if isinstance(record, list) else text.find("{")
+    spot = Spot(text, lambda: start) if end >= 0 else None
+    for exchange in requests_in(event_view(record) if type(record) is dict else record, origin, latin1, known=known,
+                                spot=spot, received=received):
         found = True
         yield exchange
     called = _called(text) if not found and type(record) is dict else None
     if called is not None and not any(role(key) in METHOD for key in record):
         yield from requests_in({"method": called.group(1).upper(), **record}, origin, latin1, known=known)
     if end >= 0:
-        for value in _following(text, end):
-            yield from requests_in(value, origin, known=known)
+        for value, at in _following(text, end):
+            yield from requests_in(value, origin, known=known, spot=Spot(text, lambda at=at: at, apart=True))
