@@ -324,7 +324,8 @@ class UnitScanner:
                 counts.statistics[statistic] += 1
         if unit.head is not None and not chunks.binary:  # binary content is recorded whole, by the caller
             tally.progress = text_progress(unit, keeper, resume, (chunks.lines, chunks.end_column), holds)
-        if tally.picked_up is not None:  # went on from a record, even one read again from the file's first byte
+        if resume or tally.picked_up is not None and tally.picked_up.placed:  # went on from a record: one read
+            # again from the file's first byte too, never an empty file's record another file merely starts alike
             counts.statistics["files_resumed"] += 1
         if tally.picked_up is not None and tally.picked_up.placed:
             counts.statistics[READ_AGAIN] += 1  # a record still open at the end of the run before, read again

@@ -249,3 +249,16 @@ def test_a_record_held_open_from_the_files_first_byte_counts_its_file_as_resumed
         second = report(folder, state)["scan"]["requests"]
         counts.append((second.get("files_resumed"), second.get(AGAIN)))
     assert counts == [(1, 1), (1, 1)]
+
+
+def test_a_new_file_is_not_resumed_from_an_empty_files_record(tmp_path: Path) -> None:
+    """An empty file's record has no head, so every file starts alike with it: a file never scanned before is not
+    counted as resumed from it (``/var/log`` holds many empty files)."""
+    folder = tmp_path / "logs"
+    folder.mkdir()
+    state = tmp_path / "state.db"
+    (folder / "empty.log").write_text("")
+    report(folder / "empty.log", state)
+    other = folder / "other.log"
+    other.write_text(NOISE + "".join(line + "\n" for line in curl_dump(iugu_token())) + DONE)
+    assert "files_resumed" not in report(other, state)["scan"]["requests"]
