@@ -51,6 +51,7 @@ from .lines import HTTP_METHODS, has_scheme, header_value, make_exchange, split_
 from .php_serialized import serialized_record
 from .record_bodies import BODY, body
 from .record_headers import head_lines, request_headers
+from .record_heads import head_headers, head_said, sent_whole
 from .record_ids import request_id
 from .record_urls import ONWARD, PATH, SENT_PATH, URL, URL_OBJECT, absolute_target, record_url, url_with_path
 from .record_views import (ABSENT, MAX_ATTRIBUTE_KEYS, curl_options, first, matched, of_reply, pairs_object, plain,
@@ -252,9 +253,12 @@ def request_of(record: dict[str, Any], origin: Origin, latin1: bool = False,
     if found is None:
         return None
     node, place, (method, target), side = found
+    if (whole := sent_whole(node, REQUEST_LINE, origin)) is not None:
+        return whole  # the request's bytes kept whole in one member (Burp's unencoded <request>)
     # the reply's headers and body are none of the request's (unless it is read in it: axios's response.config)
     near = _near([item for item in nodes if item[2] != "reply" or side == "reply"], place)
     logged = _logged_headers(near)
+    logged = head_headers(logged) if isinstance(logged, str) else logged
     logged = logged if logged is not None else head_lines(first(near, HEADER_LINES, (list, str)))
     headers, headers_known = request_headers(logged, node, record, known, BODY, method)
     if any(name.lower() in _REPLY_ONLY for name, _ in headers):
@@ -320,7 +324,7 @@ def _stated(node: dict[str, Any]) -> tuple[str, str | None] | None:
     found = _said(line) if line else None
     if found is not None:
         return method or found[0], found[1]
-    return None if method is None else (method, None)
+    return head_said(node, HEADERS) if method is None else (method, None)
 
 
 def _named(node: dict[str, Any]) -> tuple[str, str] | None:
