@@ -155,20 +155,25 @@ def mitmweb_flows(request: Request) -> list[str]:
 
 # --- Burp Suite: Save items, without base64 -------------------------------------------------------------------------
 
-def burp_saved_items_plain(request: Request) -> list[str]:
+def burp_saved_items_plain(request: Request, scheme: str = "https") -> list[str]:
     # Burp Suite's Proxy > HTTP history > "Save items" with "Base64-encode requests and responses" unchecked
     # (portswigger.net/burp/documentation/desktop/tools/proxy/http-history): the raw request in a CDATA section of
-    # <request base64="false">, its CRLFs kept.
-    raw = raw_request(request)
+    # <request base64="false">, its CRLFs kept; the item's <url> and <protocol> say the scheme the bytes do not.
+    raw, url = raw_request(request), f"{scheme}://{request.host}{request.path}"
     return ["<?xml version=\"1.0\"?>", "<items burpVersion=\"2026.10\" exportTime=\"Sun Nov 22 10:01:00 BRT 2026\">",
-            "  <item>", "    <time>Sun Nov 22 10:00:30 BRT 2026</time>", f"    <url><![CDATA[{request.url}]]></url>",
-            f'    <host ip="203.0.113.7">{request.host}</host>', "    <port>443</port>",
-            "    <protocol>https</protocol>", f"    <method><![CDATA[{request.method}]]></method>",
+            "  <item>", "    <time>Sun Nov 22 10:00:30 BRT 2026</time>", f"    <url><![CDATA[{url}]]></url>",
+            f'    <host ip="203.0.113.7">{request.host}</host>', f"    <port>{443 if scheme == 'https' else 80}</port>",
+            f"    <protocol>{scheme}</protocol>", f"    <method><![CDATA[{request.method}]]></method>",
             f"    <path><![CDATA[{request.path}]]></path>", "    <extension>null</extension>",
             *f'    <request base64="false"><![CDATA[{raw}]]></request>'.split("\n"),
             "    <status>201</status>", "    <responselength>120</responselength>", "    <mimetype>JSON</mimetype>",
             *f'    <response base64="false"><![CDATA[{RESPONSE_HEAD}{RESPONSE_BODY}]]></response>'.split("\n"),
             "    <comment></comment>", "  </item>", "</items>"]
+
+
+def burp_saved_items_plain_http(request: Request) -> list[str]:
+    # The same items of a client configured with the APIs' http:// URLs, proxied by Burp on port 80.
+    return burp_saved_items_plain(request, "http")
 
 
 # --- Kong: http-log / file-log on an egress gateway -------------------------------------------------------------------
@@ -216,7 +221,8 @@ SHAPES = [case(zap_api_messages, "zap-messages.json"),
           case(caido_export_json, "caido-export.json"),
           case(caido_export_csv, "caido-export.csv"),
           case(mitmproxy_jsondump, "flows.jsonl"),
-          case(burp_saved_items_plain, "burp-items.xml")]
+          case(burp_saved_items_plain, "burp-items.xml"),
+          case(burp_saved_items_plain_http, "burp-items.xml", plaintext=True)]
 KONG_MISSED = ("Kong's log names the request as the gateway received it (its own URL, /iugu/v1/transfer_requests on "
                "egress.internal); the call it forwarded is written only in upstream_uri and the service's host, which no "
                "record reader joins into a URL")

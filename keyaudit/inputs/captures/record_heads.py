@@ -21,7 +21,7 @@ from typing import Any
 
 from keyaudit.model.exchange import Exchange, Origin
 
-from .lines import split_header, split_request_line
+from .lines import has_scheme, split_header, split_request_line
 from .raw_requests import raw_request
 from .record_views import of_reply, role
 
@@ -61,11 +61,14 @@ def head_headers(text: str) -> str:
     return re.split(r"\r?\n\r?\n", rest, maxsplit=1)[0] if split_request_line(first.strip()) is not None else text
 
 
-def sent_whole(node: dict[str, Any], roles: frozenset[str], origin: Origin) -> Exchange | None:
+def sent_whole(node: dict[str, Any], roles: frozenset[str], origin: Origin, url: object = None) -> Exchange | None:
     """The request a member of ``node`` in ``roles`` holds whole, head and body after the blank line (Burp's
-    unencoded ``<request>``): read as the bytes sent (:func:`.raw_requests.raw_request`); None where no member is a
-    head, or the head holds no blank line (the body, if any, is then in a member of its own)."""
+    unencoded ``<request>``): read as the bytes sent (:func:`.raw_requests.raw_request`), on the scheme of the
+    record's ``url`` where it has one (Burp's ``<url>``: the bytes name only the Host, not whether TLS carried
+    them); None where no member is a head, or the head holds no blank line (the body, if any, is then in a member
+    of its own)."""
     text = head_text(node, roles)
     if text is None or re.search(r"\r?\n\r?\n", text) is None:
         return None
-    return raw_request(text.encode("utf-8", "surrogateescape"), origin)
+    scheme = url.split("://", 1)[0].lower() if isinstance(url, str) and has_scheme(url) else None
+    return raw_request(text.encode("utf-8", "surrogateescape"), origin, scheme)

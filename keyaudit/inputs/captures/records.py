@@ -253,7 +253,7 @@ def request_of(record: dict[str, Any], origin: Origin, latin1: bool = False,
     if found is None:
         return None
     node, place, (method, target), side = found
-    if (whole := sent_whole(node, REQUEST_LINE, origin)) is not None:
+    if (whole := sent_whole(node, REQUEST_LINE, origin, first([node], URL))) is not None:
         return whole  # the request's bytes kept whole in one member (Burp's unencoded <request>)
     # the reply's headers and body are none of the request's (unless it is read in it: axios's response.config)
     near = _near([item for item in nodes if item[2] != "reply" or side == "reply"], place)
