@@ -1,8 +1,24 @@
 """A fiftieth blind corpus: the four money-out requests of :mod:`helpers.signed_shapes` (iugu transfers unsigned, signed
 with the client's real key and with another key, an Asaas transfer) as INTERCEPTION PROXIES, SECURITY TOOLS AND API
-CLIENTS keep the traffic that went through them: OWASP ZAP's API (`core/view/messages`) and its "Export Messages to
-File", Caido's exports (JSON and CSV), mitmproxy's jsondump addon and mitmweb's flow list, Burp Suite's saved items
-without base64, a Fiddler SAZ archive, and Kong's http-log and file-log plugins on an egress gateway.
+CLIENTS keep the traffic that went through them: OWASP ZAP's API (`core/view/messages` as JSON, one message pretty and
+the XML view), Caido's exports (JSON and CSV), mitmproxy's jsondump addon and mitmweb's flow list, Burp Suite's saved
+items without base64 (over HTTPS and over plain HTTP), a Fiddler SAZ archive, and Kong's http-log and file-log plugins
+on an egress gateway.
+
+Ten shapes were written first, from each format's documentation, before the readers were read; six passed with main's
+code (ZAP's "Export Messages to File", since dropped as the fourth corpus shows it; both Caido exports; mitmproxy's
+jsondump and mitmweb's list; the SAZ archive: a zip member that is a raw request is read as one already). Of the four
+that did not, two pass now by one rule (:mod:`keyaudit.inputs.captures.record_heads`): a record's member named for the
+request's head or for the request whose text starts with a request line and a header line states the request —
+ZAP's ``requestHeader`` (its body in ``requestBody``) and Burp's unencoded ``<request>`` (head and body whole, read as
+the bytes sent, on the scheme the item's ``<url>`` says). The ZAP variants (one message, the XML view) and the
+plain-HTTP Burp items were written after, as checks of that rule. Kong's two logs stay strict expected failures (their
+reason says why). Proxyman, Insomnia, Bruno, mitmdump, Charles and Fiddler's text export are in earlier corpora.
+
+The traps hold what these tools keep that is no request the payouts service sent: a scanner's attack on the app naming
+the transfer URL in a parameter (ZAP's active scan message, Burp Scanner's issue), a proxy's settings naming the URL
+(Kong's declarative configuration, a Caido scope), and requests received behind a reverse proxy (Fastly's real-time
+log, Kong in front of the app) — all passed with main's code, and still do.
 
 A comment above each shape names the source its format was taken from. What is checked is what every blind corpus must
 give (:mod:`test_request_shape_corpora`): the body as sent for ``SHAPES``, never a body for ``HEADERS_ONLY``, not one
@@ -74,7 +90,7 @@ def zap_api_messages_xml(request: Request) -> list[str]:
             + fields + "</message></messages>").split("\n")
 
 
-# --- Caido: Exports, JSON ----------------------------------------------------------------------------------------------
+# --- Caido: Exports, JSON ---------------------------------------------------------------------------------------------
 
 def caido_export_json(request: Request) -> list[str]:
     # Caido's Exports of the HTTP History as JSON (docs.caido.io/guides/exports: "an array of requests with their
@@ -92,7 +108,7 @@ def caido_export_json(request: Request) -> list[str]:
     return json_pretty([record])
 
 
-# --- Caido: Exports, CSV -----------------------------------------------------------------------------------------------
+# --- Caido: Exports, CSV ----------------------------------------------------------------------------------------------
 
 def caido_export_csv(request: Request) -> list[str]:
     # The same export as CSV (docs.caido.io/guides/exports: "each request/response pair will be exported on a row",
@@ -111,7 +127,7 @@ def caido_export_csv(request: Request) -> list[str]:
     return out.getvalue().rstrip("\n").split("\n")
 
 
-# --- mitmproxy: the jsondump addon ---------------------------------------------------------------------------------------
+# --- mitmproxy: the jsondump addon ------------------------------------------------------------------------------------
 
 def mitmproxy_jsondump(request: Request) -> list[str]:
     # `mitmdump -s examples/contrib/jsondump.py --set dump_destination=/var/log/mitm/flows.jsonl --set
@@ -133,7 +149,7 @@ def mitmproxy_jsondump(request: Request) -> list[str]:
     return json_line(state)
 
 
-# --- mitmproxy: mitmweb's flow list -------------------------------------------------------------------------------------
+# --- mitmproxy: mitmweb's flow list -----------------------------------------------------------------------------------
 
 def mitmweb_flows(request: Request) -> list[str]:
     # mitmweb's `GET /flows` (mitmproxy/tools/web/app.py flow_to_json: request {method, scheme, host, port, path,
@@ -223,16 +239,16 @@ SHAPES = [case(zap_api_messages, "zap-messages.json"),
           case(mitmproxy_jsondump, "flows.jsonl"),
           case(burp_saved_items_plain, "burp-items.xml"),
           case(burp_saved_items_plain_http, "burp-items.xml", plaintext=True)]
-KONG_MISSED = ("Kong's log names the request as the gateway received it (its own URL, /iugu/v1/transfer_requests on "
-               "egress.internal); the call it forwarded is written only in upstream_uri and the service's host, which no "
-               "record reader joins into a URL")
+KONG_MISSED = ("Kong's log names the request as the gateway received it (its own URL, /iugu/v1/transfer_requests "
+               "on egress.internal); the call it forwarded is written only in upstream_uri and the service's host, "
+               "which no record reader joins into a URL")
 HEADERS_ONLY = [case(mitmweb_flows, "flows.json"),
                 case(kong_file_log, "kong-file.log", missed=KONG_MISSED),
                 case(kong_http_log_batch, "kong-http-log.txt", missed=KONG_MISSED)]
 NO_HEADERS: list[object] = []
 
 
-# --- Fiddler: a SAZ archive ----------------------------------------------------------------------------------------------
+# --- Fiddler: a SAZ archive -------------------------------------------------------------------------------------------
 
 def test_fiddler_saz_archive_reads_each_session(tmp_path: Path) -> None:
     # Fiddler's "Save > All Sessions" (docs.telerik.com/fiddler/save-and-load-traffic/tasks/saveandloadsaz: a .saz is a
@@ -259,7 +275,7 @@ def test_fiddler_saz_archive_reads_each_session(tmp_path: Path) -> None:
     assert_shape_findings(path, public, "fiddler_saz")
 
 
-# --- traps: what these tools keep that is no request the payouts service sent ------------------------------------------
+# --- traps: what these tools keep that is no request the payouts service sent -----------------------------------------
 
 def test_a_scanners_attack_on_the_app_is_no_call_to_the_provider(tmp_path: Path) -> None:
     # ZAP's active scan (message type 3) probing the app for server-side request forgery: its request goes to the
@@ -268,14 +284,15 @@ def test_a_scanners_attack_on_the_app_is_no_call_to_the_provider(tmp_path: Path)
     probe = (f"POST https://{APP}/api/webhooks/test HTTP/1.1\r\nHost: {APP}\r\nContent-Type: application/json\r\n"
              "Content-Length: 64\r\n\r\n")
     body = '{"callback":"https://api.iugu.com/v1/transfer_requests","x":1}'
+    sent = probe.replace("https://" + APP, "") + body  # the bytes Burp sent: the request line's target the path
     message = {"id": "88", "type": "3", "timestamp": str(SENT_MS), "rtt": "40", "cookieParams": "", "note": "",
                "requestHeader": probe, "requestBody": body, "responseHeader": "HTTP/1.1 400 Bad Request\r\n\r\n",
                "responseBody": "", "tags": []}
     issue = ["<issues burpVersion=\"2026.10\">", "  <issue>", "    <name>Out-of-band resource load (HTTP)</name>",
              f"    <host ip=\"198.51.100.4\">https://{APP}</host>", "    <path><![CDATA[/api/webhooks/test]]></path>",
              "    <requestresponse>",
-             f"      <request method=\"POST\" base64=\"true\"><![CDATA[{_b64(probe.replace('https://' + APP, '') + body)}"
-             "]]></request>", "    </requestresponse>", "  </issue>", "</issues>"]
+             f"      <request method=\"POST\" base64=\"true\"><![CDATA[{_b64(sent)}]]></request>",
+             "    </requestresponse>", "  </issue>", "</issues>"]
     report = scan_lines(tmp_path, "scan.txt", [*json_line({"messages": [message]}), *issue])
     assert request_rules(report) == [], request_rules(report)
 
