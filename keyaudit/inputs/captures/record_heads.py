@@ -18,14 +18,18 @@ from __future__ import annotations
 
 import re
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 from keyaudit.model.exchange import Exchange, Origin
 
-from .lines import has_scheme, split_header, split_request_line
+from .lines import has_scheme, split_header, split_request_line, to_bytes
 from .raw_requests import raw_request
-from .record_views import of_reply, role
+from .record_bodies import BODY
+from .record_views import first, of_reply, role
 
 _FIRST_LINES = re.compile(r"([^\r\n]*)\r?\n([^\r\n]*)")  # a request line and the line after it
+_BLANK = re.compile(r"\r?\n\r?\n")  # the blank line ending a head
+_HOST = re.compile(r"^host[ \t]*:[ \t]*([^\r\n]*)", re.I | re.M)
 
 
 def _text(value: Any) -> str | None:
@@ -61,14 +65,49 @@ def head_headers(text: str) -> str:
     return re.split(r"\r?\n\r?\n", rest, maxsplit=1)[0] if split_request_line(first.strip()) is not None else text
 
 
-def sent_whole(node: dict[str, Any], roles: frozenset[str], origin: Origin, url: object = None) -> Exchange | None:
+def sent_whole(node: dict[str, Any], roles: frozenset[str], origin: Origin, method: str | None = None,
+               url: object = None, path: object = None) -> Exchange | None:
     """The request a member of ``node`` in ``roles`` holds whole, head and body after the blank line (Burp's
     unencoded ``<request>``): read as the bytes sent (:func:`.raw_requests.raw_request`), on the scheme of the
-    record's ``url`` where it has one (Burp's ``<url>``: the bytes name only the Host, not whether TLS carried
-    them); None where no member is a head, or the head holds no blank line (the body, if any, is then in a member
-    of its own)."""
+    record's ``url`` (Burp's ``<url>``: the bytes name only the Host, not whether TLS carried them).
+
+    A head that ends at its blank line, the body in a member of its own beside it (Go's
+    ``httputil.DumpRequestOut(req, false)``), is sent with that body's text. None (the record's own fields are then
+    read) where no member is a head, the head holds no blank line, the body beside it is an object; and where the
+    bytes are another request than the record's ``method``, ``url`` or ``path`` say (the incoming request an
+    outbound call's record keeps beside it; a proxy's record of what it received, beside the upstream URL it
+    used)."""
     text = head_text(node, roles)
-    if text is None or re.search(r"\r?\n\r?\n", text) is None:
+    blank = None if text is None else _BLANK.search(text)
+    if text is None or blank is None:
+        return None
+    if not text[blank.end():].strip() and (beside := first([node], BODY, (str, dict, list))) is not None:
+        if not isinstance(beside, str):
+            return None  # a body object: the record's reading writes it out
+        text = text[:blank.end()] + beside
+    said = split_request_line(text.split("\n", 1)[0].strip())
+    host = _HOST.search(text, 0, blank.start())
+    if said is None or method is not None and method.upper() != said[0] \
+            or not _agrees(said[1], None if host is None else host.group(1).strip(), url, path):
         return None
     scheme = url.split("://", 1)[0].lower() if isinstance(url, str) and has_scheme(url) else None
-    return raw_request(text.encode("utf-8", "surrogateescape"), origin, scheme)
+    return raw_request(to_bytes(text), origin, scheme)
+
+
+def _agrees(target: str, host: str | None, url: object, path: object) -> bool:
+    """Whether a request line's ``target`` and its ``host`` (the Host header) are the ones a record's ``url`` and
+    ``path`` fields name, where it has them: the same path, and the same host and port."""
+    sent = urlsplit(target) if has_scheme(target) else urlsplit("//" + (host or "") + target)
+    if isinstance(path, str) and unquote(urlsplit(path).path) != unquote(sent.path):
+        return False
+    if not isinstance(url, str):
+        return True
+    named = urlsplit(url) if has_scheme(url) else urlsplit("//" + (host or "") + url)
+    return unquote(named.path or "/") == unquote(sent.path or "/") and \
+        _origin(named.netloc, named.scheme) == _origin(sent.netloc, named.scheme)
+
+
+def _origin(netloc: str, scheme: str) -> str:
+    """A host and port as said, lower-cased, without user info nor the scheme's default port."""
+    bare = netloc.rpartition("@")[2].lower()
+    return bare.removesuffix({"http": ":80", "https": ":443"}.get(scheme.lower(), "\0"))

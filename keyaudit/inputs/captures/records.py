@@ -248,12 +248,13 @@ def request_of(record: dict[str, Any], origin: Origin, latin1: bool = False,
     headers member holds the method and URL (a message's headers, as Camel keeps a call's) is the request."""
     nodes = list(_nodes(record))
     onward = [item for item in nodes if item[2] == "onward"]
-    found = next(((node, place, said, side) for read in (_stated, _named) for node, place, side in onward + nodes
+    found = next(((node, place, said, side) for read in (_stated, _named, _head) for node, place, side in onward + nodes
                   if (said := read(node)) is not None), None)
     if found is None:
         return None
     node, place, (method, target), side = found
-    if (whole := sent_whole(node, REQUEST_LINE, origin, first([node], URL))) is not None:
+    if (whole := sent_whole(node, REQUEST_LINE, origin, _method(node), first([node], URL), first([node], PATH))) \
+            is not None:
         return whole  # the request's bytes kept whole in one member (Burp's unencoded <request>)
     # the reply's headers and body are none of the request's (unless it is read in it: axios's response.config)
     near = _near([item for item in nodes if item[2] != "reply" or side == "reply"], place)
@@ -324,7 +325,14 @@ def _stated(node: dict[str, Any]) -> tuple[str, str | None] | None:
     found = _said(line) if line else None
     if found is not None:
         return method or found[0], found[1]
-    return head_said(node, HEADERS) if method is None else (method, None)
+    return None if method is None else (method, None)
+
+
+def _head(node: dict[str, Any]) -> tuple[str, str] | None:
+    """(method, target) of the head text a headers member of ``node`` starts with (ZAP's ``requestHeader``), where
+    the node names no URL of its own; read last, where no object of the record states a request or names one: a
+    record's head of the incoming request is none of the call it logs nested (see :mod:`.record_heads`)."""
+    return head_said(node, HEADERS) if first([node], URL) is None else None
 
 
 def _named(node: dict[str, Any]) -> tuple[str, str] | None:
