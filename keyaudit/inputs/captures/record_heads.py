@@ -8,10 +8,16 @@ Burp Suite's saved items unencoded (``<request base64="false">``, read by :mod:`
 the lines after it, up to the blank line, are the headers (:func:`head_headers`); the text after the blank line of a
 member that holds the whole request is the body as sent.
 
-Only a member named for the request's head (``requestHeader``) or for the request (``request``) is read so, and
-only where its text starts with a request line with its HTTP version and goes on with a header line: a response's
-member (``responseHeader``) starts with a status line, a URL or a request line alone (nginx's ``$request``) holds no
-head.
+A text is a head only where it starts with a request line with its HTTP version and goes on with a header line: a
+response's member (``responseHeader``) starts with a status line, a URL or a request line alone (nginx's
+``$request``) holds no head. Which members are read, and when:
+
+- a member in the record's headers role (any of its names: ``headers``, ``request_headers``, ``requestHeader``…)
+  whose text is a head states the request (:func:`head_said`) only as the last reading: where its object names no
+  URL of its own and no object of the record states a request (a method field, a request line) or names one — an
+  application's record that logs the incoming request's head at its top and the call it made nested is that call;
+- a member in the request line's role (``request``…) that holds the bytes whole is read as them (:func:`sent_whole`)
+  only where their request line and Host agree with the record's own method, URL and path.
 """
 
 from __future__ import annotations
