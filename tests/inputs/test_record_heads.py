@@ -82,3 +82,10 @@ def test_a_head_at_the_top_is_not_the_call_nested_in_the_record(tmp_path: Path) 
         found, _ = _scan(tmp_path, {"message": "calling iugu", "request_headers": head,
                                     "context": {"iugu": {**call, **({"headers": headers} if headers else {})}}})
         assert found == expected, (head, found)
+
+
+def test_a_head_is_not_joined_to_another_requests_url(tmp_path: Path) -> None:
+    # the record names the call's URL (no method); the head it logs is the incoming request's, to the app
+    head = "POST /checkout HTTP/1.1\r\nHost: loja.com.br\r\nContent-Type: application/json\r\n"
+    found, _ = _scan(tmp_path, {"url": "https://api.iugu.com" + TRANSFER, "request_headers": head, "body": _body()})
+    assert found == [], found

@@ -13,9 +13,10 @@ response's member (``responseHeader``) starts with a status line, a URL or a req
 ``$request``) holds no head. Which members are read, and when:
 
 - a member in the record's headers role (any of its names: ``headers``, ``request_headers``, ``requestHeader``…)
-  whose text is a head states the request (:func:`head_said`) only as the last reading: where its object names no
-  URL of its own and no object of the record states a request (a method field, a request line) or names one — an
-  application's record that logs the incoming request's head at its top and the call it made nested is that call;
+  whose text is a head states the request (:func:`head_said`) only as the last reading: where the URL its object
+  names, if any, is the head's, and no object of the record states a request (a method field, a request line) or
+  names one — an application's record that logs the incoming request's head at its top and the call it made
+  nested is that call;
 - a member in the request line's role (``request``…) that holds the bytes whole is read as them (:func:`sent_whole`)
   only where their request line and Host agree with the record's own method, URL and path.
 """
@@ -58,10 +59,15 @@ def head_text(node: dict[str, Any], roles: frozenset[str]) -> str | None:
     return None
 
 
-def head_said(node: dict[str, Any], roles: frozenset[str]) -> tuple[str, str] | None:
-    """(method, target) of the request line a head member of ``node`` (see :func:`head_text`) starts with."""
+def head_said(node: dict[str, Any], roles: frozenset[str], url: object = None) -> tuple[str, str] | None:
+    """(method, target) of the request line a head member of ``node`` (see :func:`head_text`) starts with, where
+    it and the head's Host agree with the node's ``url`` if it names one (see :func:`_agrees`)."""
     text = head_text(node, roles)
-    return None if text is None else split_request_line(text.split("\n", 1)[0].strip())
+    said = None if text is None else split_request_line(text.split("\n", 1)[0].strip())
+    blank = None if text is None else _BLANK.search(text)
+    host = None if text is None else _HOST.search(text, 0, len(text) if blank is None else blank.start())
+    return said if said is None or _agrees(said[1], None if host is None else host.group(1).strip(), url, None) \
+        else None
 
 
 def head_headers(text: str) -> str:

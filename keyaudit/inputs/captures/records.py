@@ -330,9 +330,10 @@ def _stated(node: dict[str, Any]) -> tuple[str, str | None] | None:
 
 def _head(node: dict[str, Any]) -> tuple[str, str] | None:
     """(method, target) of the head text a headers member of ``node`` starts with (ZAP's ``requestHeader``), where
-    the node names no URL of its own; read last, where no object of the record states a request or names one: a
-    record's head of the incoming request is none of the call it logs nested (see :mod:`.record_heads`)."""
-    return head_said(node, HEADERS) if first([node], URL) is None else None
+    it agrees with the URL the node names, if any; read last, where no object of the record states a request or
+    names one: a record's head of the incoming request is none of the call it logs nested (see
+    :mod:`.record_heads`)."""
+    return head_said(node, HEADERS, first([node], URL))
 
 
 def _named(node: dict[str, Any]) -> tuple[str, str] | None:
