@@ -18,8 +18,9 @@ from .lines import MAX_CAPTURE_LINE, absolute_url, content_length, header_value,
 _HEAD_END = re.compile(rb"\r?\n\r?\n")
 
 
-def raw_request(raw: bytes, origin: Origin) -> Exchange | None:
-    """The request ``raw`` is, with its body byte for byte; None when it starts with no request line.
+def raw_request(raw: bytes, origin: Origin, scheme: str | None = None) -> Exchange | None:
+    """The request ``raw`` is, with its body byte for byte; None when it starts with no request line (``scheme``:
+    the one a record beside the bytes says, where the bytes name only the Host).
     Bytes that end before the blank line ending a head hold part of it (a wrapped value decoded a line
     at a time, a capture cut short): the headers after the cut are unknown, and none is missing."""
     end = _HEAD_END.search(raw, 0, MAX_CAPTURE_LINE)
@@ -28,7 +29,7 @@ def raw_request(raw: bytes, origin: Origin) -> Exchange | None:
     if parsed is None:
         return None
     method, target, headers = parsed
-    url = absolute_url(target, header_value(headers, "Host"))
+    url = absolute_url(target, header_value(headers, "Host"), scheme)
     return make_exchange(method, url, headers, body, origin, headers_known=end is not None)
 
 

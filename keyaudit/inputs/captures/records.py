@@ -51,6 +51,7 @@ from .lines import HTTP_METHODS, has_scheme, header_value, make_exchange, split_
 from .php_serialized import serialized_record
 from .record_bodies import BODY, body
 from .record_headers import head_lines, request_headers
+from .record_heads import head_headers, head_said, sent_whole
 from .record_ids import request_id
 from .record_urls import ONWARD, PATH, SENT_PATH, URL, URL_OBJECT, absolute_target, record_url, url_with_path
 from .record_views import (ABSENT, MAX_ATTRIBUTE_KEYS, curl_options, first, matched, of_reply, pairs_object, plain,
@@ -247,14 +248,18 @@ def request_of(record: dict[str, Any], origin: Origin, latin1: bool = False,
     headers member holds the method and URL (a message's headers, as Camel keeps a call's) is the request."""
     nodes = list(_nodes(record))
     onward = [item for item in nodes if item[2] == "onward"]
-    found = next(((node, place, said, side) for read in (_stated, _named) for node, place, side in onward + nodes
+    found = next(((node, place, said, side) for read in (_stated, _named, _head) for node, place, side in onward + nodes
                   if (said := read(node)) is not None), None)
     if found is None:
         return None
     node, place, (method, target), side = found
+    if (whole := sent_whole(node, REQUEST_LINE, origin, _method(node), first([node], URL), first([node], PATH))) \
+            is not None:
+        return whole  # the request's bytes kept whole in one member (Burp's unencoded <request>)
     # the reply's headers and body are none of the request's (unless it is read in it: axios's response.config)
     near = _near([item for item in nodes if item[2] != "reply" or side == "reply"], place)
     logged = _logged_headers(near)
+    logged = head_headers(logged) if isinstance(logged, str) else logged
     logged = logged if logged is not None else head_lines(first(near, HEADER_LINES, (list, str)))
     headers, headers_known = request_headers(logged, node, record, known, BODY, method)
     if any(name.lower() in _REPLY_ONLY for name, _ in headers):
@@ -321,6 +326,14 @@ def _stated(node: dict[str, Any]) -> tuple[str, str | None] | None:
     if found is not None:
         return method or found[0], found[1]
     return None if method is None else (method, None)
+
+
+def _head(node: dict[str, Any]) -> tuple[str, str] | None:
+    """(method, target) of the head text a headers member of ``node`` starts with (ZAP's ``requestHeader``), where
+    it agrees with the URL the node names, if any; read last, where no object of the record states a request or
+    names one: a record's head of the incoming request is none of the call it logs nested (see
+    :mod:`.record_heads`)."""
+    return head_said(node, HEADERS, first([node], URL))
 
 
 def _named(node: dict[str, Any]) -> tuple[str, str] | None:
