@@ -32,23 +32,6 @@ def folded(name: str) -> str:
 
 
 @dataclass(frozen=True)
-class SpanWords:
-    """What the rule files say of trace exports' spans, names folded: the members that hold spans
-    (``span_lists``: each span a request of its own, though lists of one lie on the way to it), where a span says
-    its kind (``span_kind_fields``) and the kinds of a span that recorded a request the app received
-    (``server_span_kinds``) — whose own URL is no call the app made, unless it names a provider's host (an egress
-    proxy's record of the app's call: ``provider_hosts``)."""
-
-    lists: frozenset[str] = frozenset()
-    kind_fields: frozenset[str] = frozenset()
-    server_kinds: frozenset[str] = frozenset()
-    provider_hosts: frozenset[str] = frozenset()
-
-
-NO_SPAN_WORDS = SpanWords()
-
-
-@dataclass(frozen=True)
 class RecordHeaders:
     """Header names by their folded form (as the rules spell them), and which of them a request
     rule requires: a record that logs a field for one of those shows it keeps that header, so
@@ -56,7 +39,9 @@ class RecordHeaders:
 
     names: dict[str, str] = field(default_factory=dict)
     required: frozenset[str] = frozenset()
-    spans: SpanWords = field(default_factory=lambda: NO_SPAN_WORDS)
+    # The folded names of the members a trace export holds its spans under (a rule file's ``span_lists``): each
+    # record such a member holds is read as a request of its own, though a list of one lies on the way to it.
+    span_lists: frozenset[str] = frozenset()
     # Field names already asked about (a log repeats the same few dozen on every record).
     _fields: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
 
@@ -91,7 +76,7 @@ NO_RECORD_HEADERS = RecordHeaders()  # what a reader knows without the rules: no
 
 
 def record_headers(requests: Iterable[RequestRule], senders: Iterable[Sender], listed: Iterable[str],
-                   spans: SpanWords = NO_SPAN_WORDS) -> RecordHeaders:
+                   span_lists: Iterable[str] = ()) -> RecordHeaders:
     """The header names of the request rules (required or looked at), the senders and the rule
     files' ``header_names`` lists; required, those of the rules that judge structured records (a
     rule about the bytes sent asks only captures of them: a record's fields never show its
@@ -101,4 +86,5 @@ def record_headers(requests: Iterable[RequestRule], senders: Iterable[Sender], l
     required = [name for rule in requests if not rule.captures or RECORD_CAPTURE in rule.captures
                 for name in (*rule.required_headers, *rule.has_headers)]
     named = [*looked_at, *(name for sender in senders for name, _ in (*sender.headers, *sender.unless)), *listed]
-    return RecordHeaders({folded(name): name for name in reversed(named)}, frozenset(map(folded, required)), spans)
+    return RecordHeaders({folded(name): name for name in reversed(named)}, frozenset(map(folded, required)),
+                         frozenset(map(folded, span_lists)))

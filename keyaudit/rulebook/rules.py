@@ -18,7 +18,7 @@ from keyaudit.rulebook.basic_users import BasicUser
 from keyaudit.rulebook.context import ContextSpec, parse_context
 from keyaudit.rulebook.environments import KeyEnvironment, parse_environment
 from keyaudit.rulebook.errors import RuleError
-from keyaudit.rulebook.header_names import RecordHeaders, SpanWords, folded, record_headers
+from keyaudit.rulebook.header_names import RecordHeaders, record_headers
 from keyaudit.rulebook.messages import MessageRule
 from keyaudit.rulebook.metadata import parse_references, parse_remediation
 from keyaudit.rulebook.place_rules import PlaceRule
@@ -150,9 +150,6 @@ class RuleSet:
     # The members a trace export holds its spans under (``resourceSpans``, ``spans``…): each span is a request of
     # its own, however few the lists around it hold (see :mod:`~keyaudit.rulebook.header_names`).
     span_lists: tuple[str, ...] = ()
-    # Where a span says its kind, and the kinds that say it recorded a request the app received (a server span).
-    span_kind_fields: tuple[str, ...] = ()
-    server_span_kinds: tuple[str, ...] = ()
     # Where a request anchor's occurrence counts (a header's name, not a message's word).
     request_anchor_checks: tuple[AnchorCheck, ...] = ()
 
@@ -186,17 +183,13 @@ class RuleSet:
                        place_rules=[r for r in self.place_rules if r.id not in dropped],
                        verifications=self.verifications, host_groups=self.host_groups, basic_users=self.basic_users,
                        header_names=self.header_names, request_anchor_checks=self.request_anchor_checks,
-                       span_lists=self.span_lists, span_kind_fields=self.span_kind_fields,
-                       server_span_kinds=self.server_span_kinds)
+                       span_lists=self.span_lists)
 
     @functools.cached_property
     def record_headers(self) -> RecordHeaders:
         """The header names a record's own fields are read as (see
         :mod:`~keyaudit.rulebook.header_names`), worked out once a scan."""
-        return record_headers(self.requests, self.senders.values(), self.header_names,
-                              SpanWords(*(frozenset(map(folded, words)) for words in (
-                                  self.span_lists, self.span_kind_fields, self.server_span_kinds)),
-                                  self.every_provider_host()))
+        return record_headers(self.requests, self.senders.values(), self.header_names, self.span_lists)
 
 
 def anchoring_warning(rule: Rule) -> str | None:

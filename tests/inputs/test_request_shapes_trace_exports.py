@@ -6,20 +6,16 @@ export written from its format's public documentation.
   API, Tempo's trace by id and its search): every span is its own request, found at its own position;
 - Zipkin's v1 JSON (``binaryAnnotations``: ``[{key: "http.url", value}]``, ``annotations`` ``cs``/``sr``);
 - the ClickHouse exporter's ``otel_traces`` rows (``SpanAttributes`` a map, ``spanAttributes`` as a camelCase
-  client names it);
-- a server span among them (the request the app received) is no call, unless its URL is a provider's (an egress
-  proxy's record of the app's call).
+  client names it).
 """
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Callable
 
 import pytest
 
-from helpers.credentials import iugu_token
 from helpers.running import scan_json
 from helpers.signed_shapes import Request, assert_shape_findings, json_line, run_id, write_shape
 
@@ -196,52 +192,3 @@ def test_every_span_of_an_export_is_its_own_request(export: Callable[..., list[s
     places = {(found["location"]["line"], found["location"]["column"]) for found in report["findings"]
               if found["category"] == "unsigned-transfer"}
     assert len(places) == 2, places
-
-
-# --- server spans: the request the app received is no call it made -------------------------------------------------
-
-def _server_span(kind: object, url: dict[str, str], body: str) -> dict[str, object]:
-    """A span of the payouts service of a request it received (OTLP/JSON, opentelemetry-proto examples/trace.json:
-    kind 2 server), over plain HTTP inside the mesh, its captured body holding the caller's token."""
-    return {"traceId": "0af7651916cd43dd8448eb211c80319c", "spanId": "b7ad6b7169203331", "name": "POST /payouts",
-            "kind": kind, "startTimeUnixNano": NANOS, "endTimeUnixNano": NANOS,
-            "attributes": _key_values({"http.request.method": "POST", **url,
-                                       "http.request.header.content-type": "application/json",
-                                       "http.request.body": body})}
-
-
-@pytest.mark.parametrize("kind", [2, "SPAN_KIND_SERVER"])
-def test_a_server_span_beside_the_client_spans_is_no_call(kind: object, tmp_path: Path) -> None:
-    # The service's server span written on the export's line with its client spans (after them, as a batch
-    # processor flushes a trace): its own URL (http://payouts.internal/payouts) is the request it received — not
-    # a call over plain HTTP — while each client span is still its own call.
-    path, public = _batch(otlp_file_export, tmp_path)
-    lines = path.read_text().split("\n")
-    at = next(index for index, line in enumerate(lines) if "resourceSpans" in line)
-    export = json.loads(lines[at])
-    body = '{"api_token":"%s","amount_cents":1050}' % iugu_token()
-    server = _server_span(kind, {"url.scheme": "http", "url.path": "/payouts", "server.address": "payouts.internal"},
-                          body)
-    export["resourceSpans"][0]["scopeSpans"][0]["spans"].append(server)
-    lines[at] = json.dumps(export, separators=(",", ":"))
-    path.write_text("\n".join(lines))
-    assert_shape_findings(path, public, "otlp with a server span")
-
-
-def test_a_server_span_at_a_provider_host_is_the_call_an_egress_proxy_saw(tmp_path: Path) -> None:
-    # An egress proxy's server span of the app's call to iugu (its server.address iugu's host) beside the app's own
-    # server span: the first is the call, judged (unsigned); the second is none. And events of an app that number
-    # their kind (`kind: 2` beside a trace and a span id, no OTLP attributes) in a list are records as before.
-    body = '{"api_token":"%s","amount_cents":1050}' % iugu_token()
-    egress = _server_span("SPAN_KIND_SERVER", {"url.full": "https://api.iugu.com/v1/transfer_requests"}, body)
-    own = _server_span(2, {"url.full": "http://payouts.internal/payouts"}, body)
-    export = {"resourceSpans": [{"scopeSpans": [{"spans": [own, egress]}]}]}
-    events = {"data": [{"traceId": "0af7651916cd43dd8448eb211c80319c", "spanId": "b7ad6b7169203331", "kind": 2,
-                        "method": "POST", "url": "http://payouts.internal/payouts", "body": body,
-                        "headers": {"Content-Type": "application/json"}}] * 2}
-    path = tmp_path / "traces.json"
-    path.write_text(json.dumps(export) + "\n" + json.dumps(events) + "\n")
-    report, _ = scan_json(str(path))
-    found = sorted((finding["rule_id"], finding["location"]["line"]) for finding in report["findings"]
-                   if finding["category"] != "access-token")
-    assert found == [("credential-over-plaintext-http", 2), ("iugu-unsigned-transfer", 1)], found

@@ -25,7 +25,6 @@ from .cut_records import count_cut
 from .record_views import role
 from .records import METHOD, REQUEST_LINE, request_of
 from .result_sets import result_rows
-from .span_kinds import app_received
 
 MAX_RECORDS = 10_000  # records of one batch read, at most
 MAX_NESTING = 3  # batches inside batches, at most this deep
@@ -69,17 +68,14 @@ class Spot:
 
 
 def requests_in(value: Any, origin: Origin, latin1: bool = False, depth: int = 0, *,
-                known: RecordHeaders = NO_RECORD_HEADERS, spot: Spot | None = None, span: bool = False,
-                received: list[Exchange] | None = None) -> Iterator[Exchange]:
+                known: RecordHeaders = NO_RECORD_HEADERS, spot: Spot | None = None) -> Iterator[Exchange]:
     """Every request ``value`` describes: the request of a record, or each record's of a batch.
 
     An object is a batch only when it names no request at its top and a list member holds
     records (two or more: a list of one is read as the record's own child by
-    :func:`~.records.request_of`), or its span lists (``known.spans.lists``) hold two requests or more; a
+    :func:`~.records.request_of`), or its span lists (``known.span_lists``) hold two requests or more; a
     request's own lists (headers as pairs, a list of retries) stay its own. ``known``: the header names the rules
-    know (see :mod:`.record_headers`); ``spot``: where ``value`` starts on its line, where known; ``span``: the
-    value is held in a trace export's span list, where a server span's own request is none the app sent
-    (:mod:`.span_kinds`), kept in ``received`` (where given) and not yielded."""
+    know (see :mod:`.record_headers`); ``spot``: where ``value`` starts on its line, where known."""
     if isinstance(value, list):
         if depth < MAX_NESTING:
             if len(value) > MAX_RECORDS:  # the records past the bound are not read
@@ -87,8 +83,7 @@ def requests_in(value: Any, origin: Origin, latin1: bool = False, depth: int = 0
             items = value[:MAX_RECORDS]
             spots: list[Spot | None] = [*spot.elements(len(items))] if spot is not None else [None] * len(items)
             for item, at in zip(items, spots):
-                yield from requests_in(item, origin, latin1, depth + 1, known=known, spot=at, span=span,
-                                       received=received)
+                yield from requests_in(item, origin, latin1, depth + 1, known=known, spot=at)
         return
     if not isinstance(value, dict):
         return
@@ -97,35 +92,26 @@ def requests_in(value: Any, origin: Origin, latin1: bool = False, depth: int = 0
         for exchange in requests_in(result_rows(value) or [], origin, latin1, depth + 1, known=known):
             found = True  # a query's result set: its rows, column names given apart (see :mod:`.result_sets`)
             yield exchange
-        kept: list[Exchange] = []  # the requests of server spans: each the app's own, none it sent
         for key, member in value.items() if not found else ():
             if isinstance(member, list) and len(member) > 1 and not _listed(key, known):
                 for exchange in requests_in(member, origin, latin1, depth + 1, known=known,
                                             spot=spot and spot.member(key)):
                     found = True
                     yield exchange
-        spans = [] if found else list(_spans(value, origin, latin1, depth, known, spot, kept))
+        spans = [] if found else list(_spans(value, origin, latin1, depth, known, spot))
         # a span list of two or more is a batch as any list is, though it holds one request only
         batch = any(isinstance(member, list) and len(member) > 1 and _listed(key, known)
                     for key, member in value.items())
-        if spans or kept:  # a span of a trace tree is a call of its own beside its children's (Jaeger's `children`)
+        if spans:  # a span of a trace tree is a call of its own beside its children's (Jaeger's `children`)
             own = request_of({key: item for key, item in value.items() if not _listed(key, known)},
                              origin, latin1, known)
-            if own is not None and span and app_received(value, own, known.spans):
-                kept.append(own)
-            elif own is not None:
-                spans.insert(0, own)
-        if received is not None:
-            received += kept
-        alone = len(spans) > 1 or kept or (batch and spans)  # (a server span's request: the app's own, alone)
+            spans = [own, *spans] if own is not None else spans
+        alone = len(spans) > 1 or (batch and spans)
         yield from spans if alone else ()
         if found or alone:
             return
     exchange = request_of(value, origin, latin1, known)
-    if exchange is not None and span and app_received(value, exchange, known.spans):
-        if received is not None:
-            received.append(exchange)
-    elif exchange is not None:
+    if exchange is not None:
         at = spot.offset if spot is not None and (depth or spot.apart) else None
         if at is not None:  # a record of a batch: its own column on the line
             exchange.origin = replace(exchange.origin, column=at + 1)
@@ -133,19 +119,19 @@ def requests_in(value: Any, origin: Origin, latin1: bool = False, depth: int = 0
 
 
 def _spans(record: dict[str, Any], origin: Origin, latin1: bool, depth: int, known: RecordHeaders,
-           spot: Spot | None, received: list[Exchange]) -> Iterator[Exchange]:
+           spot: Spot | None) -> Iterator[Exchange]:
     """The requests of the record's span lists (a member whose name a rule file lists under ``span_lists``,
     a list of any length, or an object: Tempo's ``spanSet``). A list counts no level of nesting of its own (its
     items do), so an export's lists of one down to its spans are all gone through."""
     for key, member in record.items():
         if isinstance(member, (list, dict)) and _listed(key, known):
             yield from requests_in(member, origin, latin1, depth + isinstance(member, dict), known=known,
-                                   spot=spot and spot.member(key), span=True, received=received)
+                                   spot=spot and spot.member(key))
 
 
 def _listed(key: str, known: RecordHeaders) -> bool:
     """Whether the member ``key`` is a span list the rule files name."""
-    return bool(known.spans.lists) and _folded(key) in known.spans.lists
+    return bool(known.span_lists) and _folded(key) in known.span_lists
 
 
 @functools.lru_cache(maxsize=4096)

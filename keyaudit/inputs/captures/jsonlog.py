@@ -126,7 +126,6 @@ def _following(text: str, end: int) -> Iterator[tuple[Any, int]]:
         yield value, start
 
 
-
 def _nginx_unescaped(text: str) -> str:
     return _NGINX_ESCAPE.sub(lambda match: f"{match.group(1)}\\u00{match.group(2)}", text)
 
@@ -169,11 +168,9 @@ def exchanges(lines: Iterable[tuple[int, str]], path: str, known: RecordHeaders 
         found = False
         parsed = parse_record(text) if "{" in text else None
         if "{" in text:
-            received: list[Exchange] = []  # the requests of server spans: the app's own, read no other way
-            for exchange in _line_requests(text, parsed, origin, known, received):
+            for exchange in _line_requests(text, parsed, origin, known):
                 found = True
                 yield exchange
-            found = found or bool(received)
             if not found:
                 records = _inner_records(text)
                 exchange = next(filter(None, (request_of(event_view(record), origin, False, known)
@@ -247,10 +244,9 @@ def _called(text: str) -> re.Match[str] | None:
 
 
 def _line_requests(text: str, parsed: tuple[Any, bool, int] | None, origin: Origin,
-                   known: RecordHeaders, received: list[Exchange]) -> Iterator[Exchange]:
+                   known: RecordHeaders) -> Iterator[Exchange]:
     """The requests of the line's JSON (``parsed``: see :func:`parse_record`); of an object that names no method,
-    the method the call printed right before it names (see :data:`_CALLED`). ``received``: where the requests of
-    its server spans go (see :mod:`.span_kinds`)."""
+    the method the call printed right before it names (see :data:`_CALLED`)."""
     if parsed is None:
         return
     record, latin1, end = parsed
@@ -258,7 +254,7 @@ def _line_requests(text: str, parsed: tuple[Any, bool, int] | None, origin: Orig
     start = len(text) - len(text.lstrip()) if isinstance(record, list) else text.find("{")
     spot = Spot(text, lambda: start) if end >= 0 else None
     for exchange in requests_in(event_view(record) if type(record) is dict else record, origin, latin1, known=known,
-                                spot=spot, received=received):
+                                spot=spot):
         found = True
         yield exchange
     called = _called(text) if not found and type(record) is dict else None
