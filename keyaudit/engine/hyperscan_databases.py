@@ -121,13 +121,18 @@ def _without(expressions: list[bytes], ids: list[int], flags: list[int], rejecte
 def literal_finder(literals: tuple[bytes, ...], cached_only: bool = False) -> Callable[[bytes], bool] | None:
     """Whether a text holds one of ``literals`` in any case, as ``any(literal in text.lower() …)`` of lower-case
     ``literals`` answers, in one pass however many there are; None where that could differ: a literal that is empty
-    or not ASCII (Hyperscan folds the case of ASCII letters only, as ``bytes.lower`` does), or none at all."""
+    or not ASCII (Hyperscan folds the case of ASCII letters only, as ``bytes.lower`` does), or none at all; None too
+    where ``cached_only`` and it is not cached (a cache a keyaudit without it warmed: the searches answer, and the
+    scan keeps Hyperscan for the rules, whose databases are there)."""
     if not literals or not all(literal and literal.isascii() and literal == literal.lower() for literal in literals):
         return None
-    database = load_or_compile([re.escape(literal.decode("ascii")).encode("ascii") for literal in literals],
-                               list(range(len(literals))),
-                               [hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_SINGLEMATCH] * len(literals),
-                               cached_only)
+    try:
+        database = load_or_compile([re.escape(literal.decode("ascii")).encode("ascii") for literal in literals],
+                                   list(range(len(literals))),
+                                   [hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_SINGLEMATCH] * len(literals),
+                                   cached_only)
+    except NotCached:
+        return None
 
     def stop(*_match: object) -> bool:
         return True  # the first one found answers: the scan ends there

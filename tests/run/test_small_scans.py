@@ -8,11 +8,16 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from helpers.credentials import iugu_token
 from helpers.engines import needs_hyperscan
 from helpers.repos import new_repo, stage
 from helpers.running import proc, subprocess_env
 from keyaudit.engine import SMALL_SCAN_BYTES
+from keyaudit.engine.encodings import decode_anchors
+from keyaudit.engine.hyperscan_databases import literal_finder
+from keyaudit.rulebook.loader import load_rules
 
 pytestmark = needs_hyperscan
 
@@ -88,3 +93,19 @@ def test_a_small_compressed_file_is_measured_by_the_text_it_holds(tmp_path: Path
         assert (tmp_path / name).stat().st_size < SMALL_SCAN_BYTES // 10
         engine, found, _ = scanned(tmp_path / f"cache-{name}", tmp_path, str(tmp_path / name))
         assert (engine, found) == ("hyperscan", [("iugu-api-token", text.count("\n"))])
+
+
+def test_a_cache_without_the_keyword_finder_keeps_hyperscan_for_a_small_scan(tmp_path: Path,
+                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cache an earlier keyaudit warmed holds the rules' databases but not the decoding layer's keyword finder: a
+    small scan on it still runs on Hyperscan (the searches answer for the finder), as it did before."""
+    cache, alone = tmp_path / "cache", tmp_path / "finder-alone"
+    small = tmp_path / "app.env"
+    small.write_text(f"IUGU_API_TOKEN={iugu_token()}\n")
+    assert scanned(cache, tmp_path, "--engine", "hyperscan", str(small))[:2] == ("hyperscan", [("iugu-api-token", 1)])
+    monkeypatch.setenv("KEYAUDIT_CACHE_DIR", str(alone))
+    assert literal_finder(decode_anchors(load_rules()).keywords) is not None
+    (finder,) = [path.name for path in alone.rglob("hs-*.db")]  # the finder's database, named as in any cache
+    (held,) = list(cache.rglob(finder))
+    held.unlink()
+    assert scanned(cache, tmp_path, str(small))[:2] == ("hyperscan", [("iugu-api-token", 1)])
