@@ -108,7 +108,16 @@ def sent_whole(node: dict[str, Any], roles: frozenset[str], origin: Origin, meth
 
 def _agrees(target: str, host: str | None, url: object, path: object) -> bool:
     """Whether a request line's ``target`` and its ``host`` (the Host header) are the ones a record's ``url`` and
-    ``path`` fields name, where it has them: the same path, and the same host and port."""
+    ``path`` fields name, where it has them: the same path, and the same host and port. A Host or URL that does
+    not parse (an unclosed ``[``) agrees with nothing: the record's own fields are read instead."""
+    try:
+        return _same(target, host, url, path)
+    except ValueError:
+        return False
+
+
+def _same(target: str, host: str | None, url: object, path: object) -> bool:
+    """:func:`_agrees`, raising ValueError where a Host or URL does not parse."""
     sent = urlsplit(target) if has_scheme(target) else urlsplit("//" + (host or "") + target)
     if isinstance(path, str) and unquote(urlsplit(path).path) != unquote(sent.path):
         return False
