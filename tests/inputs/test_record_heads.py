@@ -89,3 +89,26 @@ def test_a_head_is_not_joined_to_another_requests_url(tmp_path: Path) -> None:
     head = "POST /checkout HTTP/1.1\r\nHost: loja.com.br\r\nContent-Type: application/json\r\n"
     found, _ = _scan(tmp_path, {"url": "https://api.iugu.com" + TRANSFER, "request_headers": head, "body": _body()})
     assert found == [], found
+
+
+def test_a_host_or_url_that_does_not_parse_costs_only_its_record(tmp_path: Path) -> None:
+    # an unclosed "[" in the head's Host or in the record's url: the head agrees with nothing, the next record read
+    good = {"method": "POST", "url": "https://api.iugu.com" + TRANSFER, "headers": {"Content-Type": "application/json"},
+            "body": _body()}
+    for bad in [{"requestHeader": f"POST {TRANSFER} HTTP/1.1\r\nHost: [::1\r\nContent-Type: application/json\r\n\r\n",
+                 "requestBody": "{}"},
+                {"method": "POST", "url": "http://[fe80::1" + TRANSFER,
+                 "request": f"POST {TRANSFER} HTTP/1.1\r\nHost: api.iugu.com\r\n\r\n{{}}"}]:
+        found, report = _scan(tmp_path, bad, good)
+        assert report["errors"] == [] and "iugu-unsigned-transfer" in found, (report["errors"], found)
+
+
+def test_plain_http_bytes_kept_whole_are_one_request(tmp_path: Path) -> None:
+    # a plain-HTTP url and its bytes in `request`: the bytes, which name no scheme, are read on their own too (on
+    # https); the record's own reading is the plaintext one, and the call is judged once, not on two URLs
+    sent = f"POST {TRANSFER} HTTP/1.1\r\nHost: api.iugu.com\r\nContent-Type: application/json\r\n\r\n"
+    for record in [{"method": "POST", "url": "http://api.iugu.com" + TRANSFER, "request": sent + _body()},
+                   {"method": "POST", "url": "http://api.iugu.com" + TRANSFER, "request": sent, "body": _body()}]:
+        _, report = _scan(tmp_path, record)
+        rules = [finding["rule_id"] for finding in report["findings"]]
+        assert rules.count("iugu-unsigned-transfer") == 1 and any("plaintext" in rule for rule in rules), rules

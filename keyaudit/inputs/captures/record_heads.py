@@ -81,14 +81,17 @@ def sent_whole(node: dict[str, Any], roles: frozenset[str], origin: Origin, meth
                url: object = None, path: object = None) -> Exchange | None:
     """The request a member of ``node`` in ``roles`` holds whole, head and body after the blank line (Burp's
     unencoded ``<request>``): read as the bytes sent (:func:`.raw_requests.raw_request`), on the scheme of the
-    record's ``url`` (Burp's ``<url>``: the bytes name only the Host, not whether TLS carried them).
+    record's ``url`` where it is not plain HTTP (Burp's ``<url>``: the bytes name only the Host, not whether TLS
+    carried them).
 
     A head that ends at its blank line, the body in a member of its own beside it (Go's
     ``httputil.DumpRequestOut(req, false)``), is sent with that body's text. None (the record's own fields are then
     read) where no member is a head, the head holds no blank line, the body beside it is an object; and where the
     bytes are another request than the record's ``method``, ``url`` or ``path`` say (the incoming request an
     outbound call's record keeps beside it; a proxy's record of what it received, beside the upstream URL it
-    used)."""
+    used); and where the record's ``url`` is plain HTTP: the bytes, which name no scheme, are also read on their
+    own (on HTTPS) by the dump readers, and the two readings, on two URLs, would be two requests — the record's own
+    fields then say it, its plaintext URL with them."""
     text = head_text(node, roles)
     blank = None if text is None else _BLANK.search(text)
     if text is None or blank is None:
@@ -103,12 +106,23 @@ def sent_whole(node: dict[str, Any], roles: frozenset[str], origin: Origin, meth
             or not _agrees(said[1], None if host is None else host.group(1).strip(), url, path):
         return None
     scheme = url.split("://", 1)[0].lower() if isinstance(url, str) and has_scheme(url) else None
+    if scheme == "http":
+        return None  # see above: the record's own fields say it
     return raw_request(to_bytes(text), origin, scheme)
 
 
 def _agrees(target: str, host: str | None, url: object, path: object) -> bool:
     """Whether a request line's ``target`` and its ``host`` (the Host header) are the ones a record's ``url`` and
-    ``path`` fields name, where it has them: the same path, and the same host and port."""
+    ``path`` fields name, where it has them: the same path, and the same host and port. A Host or URL that does
+    not parse (an unclosed ``[``) agrees with nothing: the record's own fields are read instead."""
+    try:
+        return _same(target, host, url, path)
+    except ValueError:
+        return False
+
+
+def _same(target: str, host: str | None, url: object, path: object) -> bool:
+    """:func:`_agrees`, raising ValueError where a Host or URL does not parse."""
     sent = urlsplit(target) if has_scheme(target) else urlsplit("//" + (host or "") + target)
     if isinstance(path, str) and unquote(urlsplit(path).path) != unquote(sent.path):
         return False
