@@ -324,10 +324,10 @@ class UnitScanner:
                 counts.statistics[statistic] += 1
         if unit.head is not None and not chunks.binary:  # binary content is recorded whole, by the caller
             tally.progress = text_progress(unit, keeper, resume, (chunks.lines, chunks.end_column), holds)
-        if resume or tally.picked_up is not None and tally.picked_up.placed:  # went on from a record: one read
-            # again from the file's first byte too, never an empty file's record another file merely starts alike
-            counts.statistics["files_resumed"] += 1
-        if tally.picked_up is not None and tally.picked_up.placed:
+        again = tally.picked_up is not None and tally.picked_up.placed  # the open record of the run before, read again
+        if resume or again:  # went on from a record: one read again from the file's first byte too, never an empty
+            counts.statistics["files_resumed"] += 1  # file's record another file merely starts alike
+        if again:
             counts.statistics[READ_AGAIN] += 1  # a record still open at the end of the run before, read again
         counts.files_scanned += int(unit.first)
         counts.bytes_scanned += chunks.bytes_scanned
