@@ -95,8 +95,8 @@ def zap_api_messages_xml(request: Request) -> list[str]:
 def caido_export_json(request: Request) -> list[str]:
     # Caido's Exports of the HTTP History as JSON (docs.caido.io/guides/exports: "an array of requests with their
     # respective response nested"; the CSV's columns give each one's fields: id, host, method, path, length, port,
-    # raw — the bytes, base64 —, is_tls, query, file_extension, source, alteration, edited, parent_id, created_at and
-    # the response's id, status_code, raw, length, alteration, edited, parent_id, created_at).
+    # raw — the bytes, base64 —, is_tls, query, file_extension, source, alteration, edited, parent_id, created_at
+    # and the response's id, status_code, raw, length, alteration, edited, parent_id, created_at).
     raw = raw_request(request)
     record = {"id": "1042", "host": request.host, "method": request.method, "path": request.path,
               "length": len(raw.encode()), "port": 443, "raw": _b64(raw), "is_tls": True, "query": "",
