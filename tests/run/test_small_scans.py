@@ -16,7 +16,6 @@ from helpers.repos import new_repo, stage
 from helpers.running import proc, subprocess_env
 from keyaudit.engine import SMALL_SCAN_BYTES
 from keyaudit.engine.encodings import decode_anchors
-from keyaudit.engine.hyperscan_databases import literal_finder
 from keyaudit.rulebook.loader import load_rules
 
 pytestmark = needs_hyperscan
@@ -104,6 +103,7 @@ def test_a_cache_without_the_keyword_finder_keeps_hyperscan_for_a_small_scan(tmp
     small.write_text(f"IUGU_API_TOKEN={iugu_token()}\n")
     assert scanned(cache, tmp_path, "--engine", "hyperscan", str(small))[:2] == ("hyperscan", [("iugu-api-token", 1)])
     monkeypatch.setenv("KEYAUDIT_CACHE_DIR", str(alone))
+    from keyaudit.engine.hyperscan_databases import literal_finder  # imports hyperscan: only where it is installed
     assert literal_finder(decode_anchors(load_rules()).keywords) is not None
     (finder,) = [path.name for path in alone.rglob("hs-*.db")]  # the finder's database, named as in any cache
     (held,) = list(cache.rglob(finder))
