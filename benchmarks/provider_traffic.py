@@ -136,9 +136,9 @@ def faraday_dump(rng: random.Random) -> str:
 def dotnet_dump(rng: random.Random) -> str:
     """.NET's HttpClient logging (ClientHandler, Trace): the request line, then its headers."""
     method, url, headers, body = _call(rng)
-    lines = [f"trce: System.Net.Http.HttpClient.payouts.ClientHandler[102]", f"      Request Headers:"]
+    lines = ["trce: System.Net.Http.HttpClient.payouts.ClientHandler[102]", "      Request Headers:"]
     lines += [f"      {name}: {value}" for name, value in headers]
-    return "\n".join([f"info: System.Net.Http.HttpClient.payouts.ClientHandler[100]",
+    return "\n".join(["info: System.Net.Http.HttpClient.payouts.ClientHandler[100]",
                       f"      Sending HTTP request {method} {url}", *lines])
 
 
