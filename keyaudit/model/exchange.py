@@ -84,6 +84,14 @@ class Origin:
     # har, curl, jsonlog, logfmt, yaml, base64, httpclient, net-http, http.client, reqwest, urllib3, axios,
     # or a dump shape's (wire, okhttp, feign, …)
     capture: str = "text"
+    # The last line of the record the reading came from, where it spans lines (None: its first line only): the place
+    # a reader of the bytes the record holds reads them in too (see Exchange.held_request). Not compared.
+    end_line: int | None = field(default=None, compare=False)
+
+    @property
+    def lines(self) -> range:
+        """The lines of the record or bytes the reading came from."""
+        return range(self.line, max(self.line, self.end_line or self.line) + 1)
 
 
 @dataclass
@@ -112,6 +120,11 @@ class Exchange:
     # Of an answered reading, the headers it shows that only a request sends or the rules read (names lower-cased):
     # what ties it to the call above that shows them the same, or makes it a call of its own. Not compared.
     sent_shown: frozenset[tuple[str, str]] = field(default=frozenset(), compare=False)
+    # Whether a record's reading read the request's bytes its record holds in a member (whole, or its head: Burp's
+    # <request>, ZAP's requestHeader) beside its own fields, which say what the bytes do not (the scheme, the body
+    # kept apart): a reader of dumps reads the same bytes on its own, and that reading gives way to this one. Not
+    # compared.
+    held_request: bool = field(default=False, compare=False)
     # The first value of each header by lower-cased name, and how many headers it was made of.
     _names: tuple[int, dict[str, str]] = field(default=(-1, {}), init=False, repr=False, compare=False)
 

@@ -105,10 +105,11 @@ def test_a_host_or_url_that_does_not_parse_costs_only_its_record(tmp_path: Path)
 
 def test_plain_http_bytes_kept_whole_are_one_request(tmp_path: Path) -> None:
     # a plain-HTTP url and its bytes in `request`: the bytes, which name no scheme, are read on their own too (on
-    # https); the record's own reading is the plaintext one, and the call is judged once, not on two URLs
+    # https); the record's reading of them, on its plaintext url, stands for that one: the call is judged once
     sent = f"POST {TRANSFER} HTTP/1.1\r\nHost: api.iugu.com\r\nContent-Type: application/json\r\n\r\n"
     for record in [{"method": "POST", "url": "http://api.iugu.com" + TRANSFER, "request": sent + _body()},
                    {"method": "POST", "url": "http://api.iugu.com" + TRANSFER, "request": sent, "body": _body()}]:
         _, report = _scan(tmp_path, record)
         rules = [finding["rule_id"] for finding in report["findings"]]
         assert rules.count("iugu-unsigned-transfer") == 1 and any("plaintext" in rule for rule in rules), rules
+        assert report["scan"]["requests"]["requests_judged"] == 1, report["scan"]["requests"]

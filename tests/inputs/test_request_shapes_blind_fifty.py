@@ -238,9 +238,7 @@ SHAPES = [case(zap_api_messages, "zap-messages.json"),
           case(caido_export_csv, "caido-export.csv"),
           case(mitmproxy_jsondump, "flows.jsonl"),
           case(burp_saved_items_plain, "burp-items.xml"),
-          case(burp_saved_items_plain_http, "burp-items.xml", plaintext=True, missed=(
-              "bytes kept whole beside a plain-HTTP url are left to the record's own fields (read on their own too, "
-              "on HTTPS, they were the same request twice): plaintext findings only, the transfer not judged"))]
+          case(burp_saved_items_plain_http, "burp-items.xml", plaintext=True)]
 KONG_MISSED = ("Kong's log names the request as the gateway received it (its own URL, /iugu/v1/transfer_requests "
                "on egress.internal); the call it forwarded is written only in upstream_uri and the service's host, "
                "which no record reader joins into a URL")

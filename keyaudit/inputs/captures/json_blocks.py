@@ -110,7 +110,8 @@ def exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path: str,
             record, closing, capture = _record(view, opening, brackets, printed)
             if closing is None and capture == "jsonlog" and unclosed is None:
                 unclosed = view[opening][0]
-            origin = Origin(path, view[opening][0], capture=capture)
+            origin = Origin(path, view[opening][0], capture=capture,
+                            end_line=None if closing is None else view[closing][0])
             if past_list and record is not None and not isinstance(matched(first([record], METHOD, _LOGGED)), str) \
                     and not (type(record) is dict and method_listed(record, METHOD)):
                 # it holds the list the anchor is in an item of: a query's result set, each row a record (see

@@ -63,11 +63,16 @@ def head_said(node: dict[str, Any], roles: frozenset[str], url: object = None) -
     """(method, target) of the request line a head member of ``node`` (see :func:`head_text`) starts with, where
     it and the head's Host agree with the node's ``url`` if it names one (see :func:`_agrees`)."""
     text = head_text(node, roles)
-    said = None if text is None else split_request_line(text.split("\n", 1)[0].strip())
-    blank = None if text is None else _BLANK.search(text)
-    host = None if text is None else _HOST.search(text, 0, len(text) if blank is None else blank.start())
-    return said if said is None or _agrees(said[1], None if host is None else host.group(1).strip(), url, None) \
-        else None
+    said, host = (None, None) if text is None else _line_and_host(text)
+    return said if said is None or _agrees(said[1], host, url, None) else None
+
+
+def _line_and_host(text: str) -> tuple[tuple[str, str] | None, str | None]:
+    """(method, target) of the request line a head text starts with, or None; and its Host header's value."""
+    said = split_request_line(text.lstrip().split("\n", 1)[0].strip())
+    blank = _BLANK.search(text)
+    host = _HOST.search(text, 0, len(text) if blank is None else blank.start())
+    return said, None if host is None else host.group(1).strip()
 
 
 def head_headers(text: str) -> str:
@@ -89,9 +94,9 @@ def sent_whole(node: dict[str, Any], roles: frozenset[str], origin: Origin, meth
     read) where no member is a head, the head holds no blank line, the body beside it is an object; and where the
     bytes are another request than the record's ``method``, ``url`` or ``path`` say (the incoming request an
     outbound call's record keeps beside it; a proxy's record of what it received, beside the upstream URL it
-    used); and where the record's ``url`` is plain HTTP: the bytes, which name no scheme, are also read on their
-    own (on HTTPS) by the dump readers, and the two readings, on two URLs, would be two requests — the record's own
-    fields then say it, its plaintext URL with them."""
+    used). The reading is marked :attr:`~keyaudit.model.exchange.Exchange.held_request`: the dump readers read the
+    same bytes on their own, on HTTPS where they name no scheme, and that reading gives way to this one
+    (:func:`.same_request.distinct`), on plain HTTP too."""
     text = head_text(node, roles)
     blank = None if text is None else _BLANK.search(text)
     if text is None or blank is None:
@@ -106,9 +111,21 @@ def sent_whole(node: dict[str, Any], roles: frozenset[str], origin: Origin, meth
             or not _agrees(said[1], None if host is None else host.group(1).strip(), url, path):
         return None
     scheme = url.split("://", 1)[0].lower() if isinstance(url, str) and has_scheme(url) else None
-    if scheme == "http":
-        return None  # see above: the record's own fields say it
-    return raw_request(to_bytes(text), origin, scheme)
+    if (whole := raw_request(to_bytes(text), origin, scheme)) is not None:
+        whole.held_request = True
+    return whole
+
+
+def held_head(exchange: Exchange | None, logged: object) -> Exchange | None:
+    """A record's reading ``exchange`` whose headers are those ``logged`` (its headers member), marked
+    :attr:`~keyaudit.model.exchange.Exchange.held_request` where that is a head (ZAP's ``requestHeader``) whose
+    request line and Host agree with the reading's method and URL (:func:`_agrees`): the reading read those bytes,
+    as a reader of dumps does on its own (see :func:`sent_whole`)."""
+    said, host = _line_and_host(logged) if isinstance(logged, str) else (None, None)
+    if exchange is not None and said is not None and said[0] == exchange.method \
+            and _agrees(said[1], host, exchange.url, None):
+        exchange.held_request = True
+    return exchange
 
 
 def _agrees(target: str, host: str | None, url: object, path: object) -> bool:

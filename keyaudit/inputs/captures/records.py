@@ -51,7 +51,7 @@ from .lines import HTTP_METHODS, has_scheme, header_value, make_exchange, split_
 from .php_serialized import serialized_record
 from .record_bodies import BODY, body
 from .record_headers import head_lines, request_headers
-from .record_heads import head_headers, head_said, sent_whole
+from .record_heads import head_headers, head_said, held_head, sent_whole
 from .record_ids import request_id
 from .record_urls import ONWARD, PATH, SENT_PATH, URL, URL_OBJECT, absolute_target, record_url, url_with_path
 from .record_views import (ABSENT, MAX_ATTRIBUTE_KEYS, curl_options, first, matched, of_reply, pairs_object, plain,
@@ -258,8 +258,8 @@ def request_of(record: dict[str, Any], origin: Origin, latin1: bool = False,
         return whole  # the request's bytes kept whole in one member (Burp's unencoded <request>)
     # the reply's headers and body are none of the request's (unless it is read in it: axios's response.config)
     near = _near([item for item in nodes if item[2] != "reply" or side == "reply"], place)
-    logged = _logged_headers(near)
-    logged = head_headers(logged) if isinstance(logged, str) else logged
+    said_head = _logged_headers(near)
+    logged = head_headers(said_head) if isinstance(said_head, str) else said_head
     logged = logged if logged is not None else head_lines(first(near, HEADER_LINES, (list, str)))
     headers, headers_known = request_headers(logged, node, record, known, BODY, method)
     if any(name.lower() in _REPLY_ONLY for name, _ in headers):
@@ -281,7 +281,7 @@ def request_of(record: dict[str, Any], origin: Origin, latin1: bool = False,
                              headers_known=headers_known, body_exact=exact, request_id=tied, answered=_answered(node))
     if exchange is not None and exchange.answered:  # (few records: a call's answer, or a call logged with it)
         exchange = replace(exchange, sent_shown=_sent_only(headers, known))
-    return exchange
+    return held_head(exchange, said_head)
 
 
 def _answered(node: dict[str, Any]) -> bool:

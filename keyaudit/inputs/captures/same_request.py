@@ -47,7 +47,7 @@ from __future__ import annotations
 import bisect
 from typing import Iterable
 
-from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange
+from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange, split_url
 
 from .dump_table import mention_captures
 from .lines import content_length
@@ -83,7 +83,44 @@ def distinct(exchanges: Iterable[Exchange]) -> list[Exchange]:
     mentions: list[Exchange] = []
     for exchange in exchanges:
         (mentions if exchange.origin.capture in passing else readings).append(exchange)
-    return counted_once(_told_of(_answers_dropped(_paired(readings))), readings, mentions)
+    return counted_once(_told_of(_answers_dropped(_paired(_held_read_once(readings)))), readings, mentions)
+
+
+def _held_read_once(readings: list[Exchange]) -> list[Exchange]:
+    """The readings but those that read the bytes of a request its record holds in a member, which the record's
+    reading read (:attr:`~keyaudit.model.exchange.Exchange.held_request`: Burp's ``<request>``, ZAP's
+    ``requestHeader``): another reader's reading that starts on one of the record's lines (:attr:`Origin.lines`) and
+    reads the request the bytes are — its method, host, path and query, its headers, no body or the record's. The
+    bytes name no scheme, nor the body a record keeps apart: a reader of dumps reads them on HTTPS, and on plain HTTP
+    the two readings would be two requests on two URLs. The record's reading, which knows both, stands for the
+    request, on either scheme. Each replaces one reading: two like requests, each held in its own record, are two;
+    and a record whose bytes are another request than its fields say holds no reading of them (both stay)."""
+    held: dict[int, list[int]] = {}  # a line -> the places of the readings of held bytes whose records are on it
+    for place, exchange in enumerate(readings):
+        if exchange.held_request:
+            for line in exchange.origin.lines:
+                held.setdefault(line, []).append(place)
+    if not held:  # most windows: no record holds a request's bytes
+        return readings
+    taken: set[int] = set()
+    kept: list[Exchange] = []
+    for exchange in readings:
+        record = next((place for place in held.get(exchange.origin.line, ()) if place not in taken
+                       and _same_bytes(readings[place], exchange)), None)
+        if record is None or exchange.held_request:
+            kept.append(exchange)
+        else:
+            taken.add(record)
+    return kept
+
+
+def _same_bytes(record: Exchange, other: Exchange) -> bool:
+    """Whether ``other``, another reader's reading, reads the bytes the ``record``'s reading read (see
+    :func:`_held_read_once`): all but the scheme of the URL, and the body the record's reading added."""
+    one, two = split_url(record.url), split_url(other.url)
+    return record.origin.capture != other.origin.capture and record.method == other.method \
+        and (one.hostname, one.path or "/", one.query) == (two.hostname, two.path or "/", two.query) \
+        and _headers(record) == _headers(other) and other.body in (None, record.body)
 
 
 def _answers_dropped(kept: list[Exchange]) -> list[Exchange]:

@@ -108,8 +108,8 @@ def exchanges(lines: list[tuple[int, str]], anchored: list[tuple[int, str]], pat
                 continue
             parsed.add(first)
             record = _record(lines, first, last)
-            if record is not None and (exchange := request_of(record, Origin(path, lines[first][0], capture="xml"),
-                                                              known=known)) is not None:
+            origin = Origin(path, lines[first][0], capture="xml", end_line=lines[last][0])
+            if record is not None and (exchange := request_of(record, origin, known=known)) is not None:
                 exchange, read_to = _configured(lines, (first, last), record, exchange, closings, known)
                 yield exchange
                 break

@@ -143,7 +143,7 @@ def _requests(mapping: list[tuple[int, str]], depth: int, path: str) -> Iterator
         texts[0] = texts[0].replace("-", " ", 1)
     record = _parsed("\n".join(text[depth:] for text in texts))
     if record is not None:
-        exchange = request_of(record, Origin(path, mapping[0][0], capture="yaml"))
+        exchange = request_of(record, Origin(path, mapping[0][0], capture="yaml", end_line=mapping[-1][0]))
         if exchange is not None:
             yield exchange
 
