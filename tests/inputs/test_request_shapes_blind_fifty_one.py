@@ -179,8 +179,7 @@ def knative_event_display(request: Request) -> list[str]:
 
 
 SHAPES = [case(puppeteer_protocol_debug, "run.log"),
-          case(redis_stream_xrange, "outbox.txt", missed=(
-              "redis-cli's numbered reply (names and values as items of one list) is read by no reader")),
+          case(redis_stream_xrange, "outbox.txt"),
           case(psql_notification, "psql.log"),
           case(pulsar_client_consume, "consume.log"),
           case(stomp_message_frame, "stomp-debug.log"),
