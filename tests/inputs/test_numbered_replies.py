@@ -67,12 +67,12 @@ def test_a_stream_entry_deep_in_a_reply_is_the_request_its_fields_say(tmp_path: 
 
 def test_a_numbered_list_that_pairs_no_request_is_none(tmp_path: Path) -> None:
     # a list of the URLs called (LRANGE), a settings hash naming the transfer URL and a method's name for another
-    # thing, a numbered list in prose, and a reply cut above its first item
+    # thing, numbered lines in prose (nothing quoted), and a reply cut above its first item
     url = "https://api.iugu.com/v1/transfer_requests"
     lines = ["127.0.0.1:6379> LRANGE payouts:called 0 -1", *_items([url, url, "https://api.asaas.com/v3/transfers"]),
              "127.0.0.1:6379> HGETALL settings:iugu",
              *_items(["base_url", url, "retry_policy", "POST only", "timeout", "30", "signature", "required"]),
-             "Steps: 1) POST the payout 2) wait", "1) create the key", f"2) call {url}",
+             "Steps: 1) POST the payout 2) wait", "1) method", "2) POST", "3) url", f"4) {url}",
              '      3) "url"', f"      4) {_repr(url)}", '      5) "method"', '      6) "POST"']
     report = scan_lines(tmp_path, "redis.txt", lines)
     assert request_rules(report) == [], request_rules(report)

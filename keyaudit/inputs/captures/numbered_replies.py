@@ -52,17 +52,14 @@ def exchanges(lines: list[tuple[int, str]], anchored: list[tuple[int, str]], pat
 
 
 def _item(text: str) -> tuple[int, int, str] | None:
-    """(its number, the column its bracket ends on, its text unquoted) of the item a line ends with, or None."""
+    """(its number, the column its bracket ends on, its string unquoted) of the item a line ends with, or None: a
+    string's item only (a map's names and values are strings; a numbered step in prose quotes none)."""
     found = _ITEM.fullmatch(text)
-    if found is None:
+    own = _NUMBER.search(found.group(1)) if found is not None else None
+    quoted = _STRING.fullmatch(found.group(2)) if found is not None and own is not None else None
+    if found is None or own is None or quoted is None:
         return None
-    opened = found.group(1)
-    own = _NUMBER.search(opened)
-    if own is None:
-        return None
-    value = found.group(2)
-    quoted = _STRING.fullmatch(value)
-    return int(own.group(1)), len(opened), unescaped(quoted.group(1)) if quoted is not None else value
+    return int(own.group(1)), len(found.group(1)), unescaped(quoted.group(1))
 
 
 def _list_around(lines: list[tuple[int, str]], index: int) -> list[tuple[int, str]]:
