@@ -185,7 +185,8 @@ SHAPES = [case(puppeteer_protocol_debug, "run.log"),
           case(stomp_message_frame, "stomp-debug.log"),
           case(knative_event_display, "event-display.log")]
 HEADERS_ONLY: list[object] = []
-NO_HEADERS = [case(zipkin_v1_trace, "trace-v1.json"),
+NO_HEADERS = [case(zipkin_v1_trace, "trace-v1.json", missed=(
+                  "a span named by its method alone (Brave's \"post\") states no method to the record reader")),
               case(xray_batch_get_traces, "traces.json")]
 
 

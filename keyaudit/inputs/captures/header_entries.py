@@ -30,7 +30,7 @@ from typing import Any
 from keyaudit.model.exchange import UNKNOWN
 
 from .lines import HTTP_METHODS, TOKEN, split_header
-from .record_views import first, matched, pairs_object, role, text, typed
+from .record_views import matched, pairs_object, role, text, typed
 
 _DOCUMENTED = "description"  # the member that documents an entry: a definition's, never a log's
 _SWITCHED_OFF = "disabled"
@@ -145,14 +145,6 @@ def pseudo_fields(items: list[Any]) -> dict[str, str] | None:
 
 # The member names a record keeps a request's or a span's own fields under, as a list of entries.
 _FIELD_LISTS = re.compile(r"(?i)(?:^|[._-])(?:headers|attributes|attrs|tags)$")
-
-
-def method_named(record: dict[str, Any], names: frozenset[str]) -> str | None:
-    """The method a record's name (under a role in ``names``) is, alone, in any case, or None: a span named for its
-    method only (Brave's HTTP client spans in Zipkin's v1 JSON, ``"name": "post"``, their URL a tag's) states it
-    as a method field does."""
-    name = first([record], names)
-    return name.upper() if name is not None and name.upper() in HTTP_METHODS else None
 
 
 def method_listed(record: dict[str, Any], methods: frozenset[str]) -> bool:

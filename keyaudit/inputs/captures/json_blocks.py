@@ -27,7 +27,7 @@ from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
 from .command_lists import command_request
 from .cut_records import count_cut
 from .envelopes import HeldTexts
-from .header_entries import method_listed, method_named
+from .header_entries import method_listed
 from .introduced import introduced, lead_opening
 from .literals import literal_record
 from .log_prefix import carries, digitless, shared_prefix
@@ -35,7 +35,7 @@ from .open_brackets import OpenBrackets
 from .php_printed import opening_depth, opens_printed_array, printed_array, printed_member
 from .record_starts import printed_in, record_start
 from .record_views import first, matched
-from .records import METHOD, NAME, request_of
+from .records import METHOD, request_of
 from .result_sets import lines_up, result_rows
 
 _LOGGED = (str, list, dict)  # a method as logged: as text, or wrapped in a matcher (Hoverfly's [{"matcher": "exact", …}])
@@ -112,7 +112,7 @@ def exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path: str,
                 unclosed = view[opening][0]
             origin = Origin(path, view[opening][0], capture=capture)
             if past_list and record is not None and not isinstance(matched(first([record], METHOD, _LOGGED)), str) \
-                    and not (type(record) is dict and (method_listed(record, METHOD) or method_named(record, NAME))):
+                    and not (type(record) is dict and method_listed(record, METHOD)):
                 # it holds the list the anchor is in an item of: a query's result set, each row a record (see
                 # :mod:`.result_sets`), or its request may be another item's (unless it lists a command's words)
                 rows = result_rows(record) if isinstance(record, dict) else None

@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 from keyaudit.model.exchange import split_url
 
 from .lines import absolute_url, has_scheme, header_value
-from .record_views import ABSENT, compact, first, pairs_object, role, spellings
+from .record_views import compact, first, pairs_object, role, spellings
 
 URL = spellings("url", "fullurl", "fulluri", "uri", "href", "originalurl", "absoluteurl", "endpoint") - {"uri"}
 BASE_URL = spellings("baseurl", "baseuri", "baseaddress")  # what a client joins a relative target to
@@ -59,29 +59,19 @@ def record_url(nodes: list[dict[str, Any]], headers: list[tuple[str, str]]) -> s
     ECS's domain and path, Postman's host labels and path segments), or host and path. A URL
     field that holds a path only gives way to a URL field beside it with the same path and a
     scheme (tshark's http.request.uri and http.request.full_uri): that says http or https."""
-    fields = [value for node in nodes for key, value in node.items()
-              if role(key) in URL and isinstance(value, (str, dict)) and value not in ABSENT]
-    # a URL object that makes no URL (Zipkin's v1 annotations name their `endpoint` by service and address) gives
-    # way to the next URL field (the span's `http.url`)
-    target = next((field for field in fields if not isinstance(field, dict) or _object_url(field, nodes, headers)),
-                  fields[0] if fields else None)
+    target = first(nodes, URL, (str, dict))
     if isinstance(target, str) and not has_scheme(target):
         holder = next((node for node in nodes if any(value is target for value in node.values())), {})
         target = url_with_path({key: value for key, value in holder.items() if role(key) in URL}, target) or target
     if isinstance(target, dict):
-        return _object_url(target, nodes, headers)
+        whole = first([target], URL_OBJECT)
+        if whole is not None and has_scheme(whole):
+            return whole
+        parts = _from_parts([target], headers, nodes, first([target], PORT_OF_SERVER, (str, int)))
+        return parts if parts is not None or whole is None else absolute_target(whole, [target, *nodes], headers)
     if target is None:
         return _from_parts(nodes, headers) or _url_by_value(nodes[0])
     return target if has_scheme(target) else absolute_target(target, nodes, headers)
-
-
-def _object_url(target: dict[str, Any], nodes: list[dict[str, Any]], headers: list[tuple[str, str]]) -> str | None:
-    """The URL a ``url`` object says: its whole text, or its parts."""
-    whole = first([target], URL_OBJECT)
-    if whole is not None and has_scheme(whole):
-        return whole
-    parts = _from_parts([target], headers, nodes, first([target], PORT_OF_SERVER, (str, int)))
-    return parts if parts is not None or whole is None else absolute_target(whole, [target, *nodes], headers)
 
 
 def _url_by_value(node: dict[str, Any]) -> str | None:

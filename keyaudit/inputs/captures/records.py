@@ -46,7 +46,7 @@ from keyaudit.model.numbers import plain_number
 from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders, folded
 
 from .command_lists import command_request
-from .header_entries import method_named, pseudo_fields
+from .header_entries import pseudo_fields
 from .lines import HTTP_METHODS, has_scheme, header_value, make_exchange, split_request_line
 from .php_serialized import serialized_record
 from .record_bodies import BODY, body
@@ -331,16 +331,15 @@ def _stated(node: dict[str, Any]) -> tuple[str, str | None] | None:
 def _head(node: dict[str, Any]) -> tuple[str, str] | None:
     """(method, target) of the head text a headers member of ``node`` starts with (ZAP's ``requestHeader``), where
     it agrees with the URL the node names, if any; read last, where no object of the record states a request or
-    names one: a record's head of the incoming request is none of the call it logs nested (:mod:`.record_heads`)."""
+    names one: a record's head of the incoming request is none of the call it logs nested (see
+    :mod:`.record_heads`)."""
     return head_said(node, HEADERS, first([node], URL))
 
 
-def _named(node: dict[str, Any]) -> tuple[str, str | None] | None:
-    """(method, target) of a node whose name says the request ("POST /v1/x") or only its method (a span's, see
-    :func:`~.header_entries.method_named`: its URL is then a field's), or None."""
-    said = next((said for key, value in node.items()
+def _named(node: dict[str, Any]) -> tuple[str, str] | None:
+    """(method, target) of a node whose name says the request ("POST /v1/x"), or None."""
+    return next((said for key, value in node.items()
                  if role(key) in NAME and isinstance(value, str) and (said := _said(value)) is not None), None)
-    return said or ((method, None) if (method := method_named(node, NAME)) else None)
 
 
 def _said(text: str) -> tuple[str, str] | None:
