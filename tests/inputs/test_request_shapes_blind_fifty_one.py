@@ -1,16 +1,19 @@
 """A fifty-first blind corpus: the four money-out requests of :mod:`helpers.signed_shapes` (iugu transfers unsigned,
-signed with the client's real key and with another key, an Asaas transfer) as TRACE STORES, ERROR TRACKERS, A
-BROWSER'S PROTOCOL AND A STREAM QUEUE keep them: Jaeger's query API (`/api/traces/{id}`, OpenTelemetry's captured
-request headers as string tags), Zipkin's v2 API (spans of OpenTelemetry's Zipkin exporter) and its v1 API (the method
-only in the span's name), AWS X-Ray's `batch-get-traces` (each segment a JSON document inside a string), New Relic's
-NRQL results read through NerdGraph, a Sentry event's http breadcrumbs, the Chrome DevTools Protocol's
-`Network.requestWillBeSent` as Selenium's performance log (each message a JSON text) and as Puppeteer's protocol debug
-output, and a Redis stream used as the payouts' outbox, read with `redis-cli XRANGE`.
+signed with the client's real key and with another key, an Asaas transfer) as TRACE STORES, A BROWSER'S PROTOCOL AND
+MESSAGE QUEUES keep them: Zipkin's v1 API (the method only in the span's name), AWS X-Ray's `batch-get-traces` (each
+segment a JSON document inside a string), Puppeteer's protocol debug output (`Network.requestWillBeSent`), and the
+payouts' outbox as a Redis stream read with `redis-cli XRANGE`, a PostgreSQL `NOTIFY` payload as psql prints it,
+`pulsar-client consume` output, a STOMP MESSAGE frame in stomp.js's debug output and Knative's `event_display`.
 
-Ten shapes were written first, from each format's documentation, before the readers were read. The traps hold what
-these tools keep that is no request the payouts service sent: a Sentry event's request interface (the request the app
-RECEIVED, its body naming the transfer URL), a browser's request to the app naming the URL in its body, and a mock
-server's proxy mapping naming the provider (configuration, nothing sent).
+Eight shapes were written first, from each format's documentation, before the readers were read; six passed with
+main's code. Of the two that did not, the Redis stream passes now by one rule (:mod:`.numbered_replies`: a store's
+reply listing a map's names and values in turn as numbered, quoted items is one record). Zipkin v1 stays a strict
+expected failure: a rule reading a record named for a method word alone (`"name": "post"`) as that request was taken
+out on review — route tables, UI configs, feature flags and API docs name records "post" or "delete" too, and the
+rule also took a span's logged calls for the span itself. The traps hold what these tools keep that is no request the
+payouts service sent: a Sentry event's request interface (the request the app RECEIVED, its body naming the transfer
+URL), a browser's request to the app naming the URL in its body, and a mock server's proxy mapping naming the provider
+(configuration, nothing sent).
 
 A comment above each shape names the source its format was taken from. What is checked is what every blind corpus must
 give (:mod:`test_request_shape_corpora`): the body as sent for ``SHAPES``, never a body for ``HEADERS_ONLY``, not one
@@ -186,7 +189,8 @@ SHAPES = [case(puppeteer_protocol_debug, "run.log"),
           case(knative_event_display, "event-display.log")]
 HEADERS_ONLY: list[object] = []
 NO_HEADERS = [case(zipkin_v1_trace, "trace-v1.json", missed=(
-                  "a span named by its method alone (Brave's \"post\") states no method to the record reader")),
+                  "a span named by its method alone (Brave's \"post\") states no method to the record reader: a "
+                  "record named \"post\" is as often a route, a button or a flag")),
               case(xray_batch_get_traces, "traces.json")]
 
 
