@@ -216,9 +216,8 @@ def _window_exchanges(lines: list[tuple[int, str]], leads: dict[int, int], path:
     tables; around the
     anchored lines, XML elements and JSON records; source code's statements (by the interfaces the slices above
     declared too: ``seen``, which it adds to); on the anchored lines, plain-HTTP URLs
-    that carry a credential, arguments that alternate names and values and a store's numbered reply that lists
-    them. Readers are imported for a file with
-    requests."""
+    that carry a credential, arguments that alternate names and values, and a key-value store's reply that lists
+    names and values as numbered items. Readers are imported for a file with requests."""
     from keyaudit.inputs.captures import (argument_pairs, curl, httpdump, json_blocks, jsonlog, numbered_replies,
                                           sql_records, text_tables, toml_records, url_mentions, xml_records,
                                           yaml_records)
