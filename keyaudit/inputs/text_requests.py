@@ -216,10 +216,11 @@ def _window_exchanges(lines: list[tuple[int, str]], leads: dict[int, int], path:
     tables; around the
     anchored lines, XML elements and JSON records; source code's statements (by the interfaces the slices above
     declared too: ``seen``, which it adds to); on the anchored lines, plain-HTTP URLs
-    that carry a credential and arguments that alternate names and values. Readers are imported for a file with
-    requests."""
-    from keyaudit.inputs.captures import (argument_pairs, curl, httpdump, json_blocks, jsonlog, sql_records,
-                                          text_tables, toml_records, url_mentions, xml_records, yaml_records)
+    that carry a credential, arguments that alternate names and values, and a key-value store's reply that lists
+    names and values as numbered items. Readers are imported for a file with requests."""
+    from keyaudit.inputs.captures import (argument_pairs, curl, httpdump, json_blocks, jsonlog, numbered_replies,
+                                          sql_records, text_tables, toml_records, url_mentions, xml_records,
+                                          yaml_records)
     from keyaudit.inputs.captures.columns import ColumnsReader
     from keyaudit.inputs.captures.envelopes import HeldTexts, joined, unwrapped
     from keyaudit.inputs.captures.lines import Reader, around_anchors, run_readers
@@ -264,6 +265,7 @@ def _window_exchanges(lines: list[tuple[int, str]], leads: dict[int, int], path:
     yield from source_exchanges(lines, leads, path, seen, "logged-sql" in present)
     yield from url_mentions.exchanges(anchored, path)
     yield from argument_pairs.exchanges(anchored, path, known)
+    yield from numbered_replies.exchanges(lines, anchored, path, known)
 
 
 @functools.cache
