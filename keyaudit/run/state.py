@@ -239,8 +239,7 @@ class ScanState:
         with self._transaction() as cursor:
             if self._delivery is not None:
                 self._apply_staged(cursor)
-            for progress, path in self._pending:
-                self._apply(cursor, _row(progress, path), progress.resumed_from)
+            self._apply_all(cursor, [(_row(progress, path), progress.resumed_from) for progress, path in self._pending])
             cursor.executemany("DELETE FROM files WHERE id = ?", [(record,) for record in self._damaged])
             cursor.execute("DELETE FROM finished_units")  # reported now: no longer a run to resume
         self._pending.clear()
@@ -265,9 +264,24 @@ class ScanState:
     def _apply_staged(self, cursor: "sqlite3.Cursor") -> None:
         staged = cursor.execute("SELECT head_len, head_hash, offset, lines, end_column, tail_hash, stamp, last_path, "
                                 "damage, cut, seen, held, resumed_from FROM staged").fetchall()
-        for *values, resumed_from in staged:
-            self._apply(cursor, tuple(values), resumed_from)
+        self._apply_all(cursor, [(tuple(values), resumed_from) for *values, resumed_from in staged])
         cursor.execute("DELETE FROM staged")
+
+    @classmethod
+    def _apply_all(cls, cursor: "sqlite3.Cursor", rows: list[tuple[tuple, int | None]]) -> None:
+        """Each file's progress (its columns, the record it went on from). Files that start alike (a log and its
+        copy, empty files, a rotated log and the new one begun with the same lines) may all have gone on from one
+        record; it is moved on by one of them only — the file it was last recorded under, else the first — and
+        the others get records of their own: moved on twice, it would keep one file's progress and the other
+        would be read again from its start next time, its findings reported again."""
+        def own(row: tuple[tuple, int | None]) -> bool:
+            found = cursor.execute("SELECT last_path FROM files WHERE id = ?", (row[1],)).fetchone()
+            return found is not None and found[0] == row[0][7]
+
+        moved: set[int | None] = {None}
+        for values, resumed_from in sorted(rows, key=lambda row: row[1] is None or not own(row)):
+            cls._apply(cursor, values, None if resumed_from in moved else resumed_from)
+            moved.add(resumed_from)
 
     @staticmethod
     def _apply(cursor: "sqlite3.Cursor", values: tuple, resumed_from: int | None) -> None:
