@@ -16,8 +16,8 @@ an OkHttp request (``--> POST https://…``) before its ``--> END``; a header bl
 not finished (``> Autho``: no header yet, but no other record either); a JSON object or array whose braces do not
 close, whatever is written of it yet (cut after its ``{`` or in ``"method": "PO``, it names no method or URL, but
 the rest may) — not a bracket that prose left open (``template {name``: an opener begins a record only at its
-line's end or before a quoted key). This is the text's structure, not any provider's: no host or key format is looked for,
-so a request to any host is read again alike (it costs a re-read of at most ``HOLD_BYTES``).
+line's end or before a quoted key). This is the text's structure, not any provider's: no host or key format is
+looked for, so a request to any host is read again alike (it costs a re-read of at most ``HOLD_BYTES``).
 """
 
 from __future__ import annotations
@@ -109,9 +109,9 @@ def _body_pending(after: list[tuple[int, bytes]], method: bytes, length: int | N
 
 
 def _open_json(lines: list[tuple[int, bytes]]) -> int | None:
-    """The offset of the line a still-open JSON object or array began on. Strings end at their line's end (JSON's do; a quote in prose does not leave the rest
-    of the log inside a string), a closer with nothing open is prose's, and so is an opener with nothing open that
-    does not begin a record (see ``_RECORD_OPENER``)."""
+    """The offset of the line a still-open JSON object or array began on. Strings end at their line's end (JSON's
+    do; a quote in prose does not leave the rest of the log inside a string), a closer with nothing open is prose's,
+    and so is an opener with nothing open that does not begin a record (see ``_RECORD_OPENER``)."""
     depth, start = 0, None
     for offset, line in lines:
         if not _BRACKETS.search(line):

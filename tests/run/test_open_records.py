@@ -72,7 +72,8 @@ def written_in_two(tmp_path: Path, lines: list[str], cut: int) -> tuple[dict, di
 
 
 def written_at(tmp_path: Path, before: str, after: str) -> tuple[dict, dict, Found]:
-    """As :func:`written_in_two`, the writer stopping after ``before`` (anywhere: mid-line too) and writing ``after``."""
+    """As :func:`written_in_two`, the writer stopping after ``before`` (anywhere: mid-line too), then writing
+    ``after``."""
     folder = tmp_path / "logs"
     folder.mkdir(exist_ok=True)
     log, state = folder / "app.log", tmp_path / "state.db"
@@ -105,8 +106,9 @@ def test_a_curl_dump_cut_after_its_request_line_is_judged_with_its_headers(tmp_p
     assert second["scan"]["requests"][AGAIN] == 1
 
 
-@pytest.mark.parametrize("shape, cut_after", [("json", "{\n"), ("json", '"method": "PO'), ("json", '"url": "https://api'),
-                                              ("curl", "> Autho"), ("curl", "> Content-Le")])
+@pytest.mark.parametrize("shape, cut_after", [("json", "{\n"), ("json", '"method": "PO'),
+                                              ("json", '"url": "https://api'), ("curl", "> Autho"),
+                                              ("curl", "> Content-Le")])
 def test_a_record_cut_before_it_names_its_request_is_read_whole_by_the_next_run(tmp_path: Path, shape: str,
                                                                                  cut_after: str) -> None:
     """The writer stops anywhere: after a JSON record's opening brace, inside its ``"method"`` field, inside a
