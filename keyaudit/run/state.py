@@ -35,14 +35,15 @@ from typing import TYPE_CHECKING, Callable, Iterator
 from keyaudit.model.option_values import environment_seconds
 from keyaudit.model.printable import printable
 from keyaudit.model.setup_files import regular
-from keyaudit.run.records import WHOLE_DIGEST, Progress, Resume, digest
-from keyaudit.run.stored import Damaged, held_of, resume_of
+from keyaudit.run.records import Progress, Resume, digest
+from keyaudit.run.stored import Damaged, held_of, other_of, resume_of
 from keyaudit.run.tally import Tally
 
 if TYPE_CHECKING:
     import sqlite3
 
 HEAD_BYTES = 4096
+ALIKE_TRIED = 4  # records of content that starts alike tried for a file: its own (by name) first, then the longest
 LOCK_WAIT_SECONDS = 30.0
 LOCK_WAIT_VARIABLE = "KEYAUDIT_STATE_WAIT"  # seconds to wait for another run holding the state
 SCHEMA = """
@@ -163,33 +164,39 @@ class ScanState:
                 raise sqlite3.DatabaseError(f"table {table} lacks {', '.join(sorted(columns - present))}")
 
     def resume_for(self, head: bytes, path: str = "") -> Resume | None:
-        """The record whose content starts like ``head``, longest recorded head first; of binary content recorded
-        whole, the one ``path`` left first: two files may start alike (databases of one schema), and each is then
-        known by its own record, not read again each run for the other's. A damaged record (see :mod:`.stored`)
-        is said, and dropped when the progress is committed: its file is read again from its start."""
+        """The record whose content starts like ``head``, longest recorded head first; of those, the one ``path``
+        left first, then the longest, with the next few beside it (:attr:`Resume.others`): two files may start alike
+        (databases of one schema, a log and its copy, a rotated log and the new one with the same first lines), and
+        each is then known by its own record, not read again each run for the other's. A damaged record (see
+        :mod:`.stored`) is said, and dropped when the progress is committed: its file is read again from its start."""
         for length, in self._db.execute(
                 "SELECT DISTINCT head_len FROM files WHERE typeof(head_len) = 'integer' AND head_len BETWEEN 0 AND ? "
                 "ORDER BY head_len DESC", (len(head),)).fetchall():
-            row = self._db.execute(
+            rows = self._db.execute(
                 "SELECT id, offset, lines, end_column, tail_hash, stamp, damage, last_path, cut, seen, held FROM files "
-                "WHERE head_len = ? AND head_hash = ? ORDER BY tail_hash LIKE ? AND last_path = ? DESC, offset DESC "
-                "LIMIT 1", (length, digest(head[:length]), WHOLE_DIGEST + "%", printable(path))).fetchone()
-            if row is None:
+                "WHERE head_len = ? AND head_hash = ? ORDER BY last_path = ? DESC, offset DESC LIMIT ?",
+                (length, digest(head[:length]), printable(path), ALIKE_TRIED)).fetchall()
+            if not rows:
                 continue
-            try:
-                resume = resume_of(row[:10])
-            except Damaged as exc:
-                if row[0] not in self._damaged:  # once, though two files start alike (a log and its rotated copy)
-                    self._warn(f"{self.path}: files row {row[0]} is damaged ({exc}): its file is scanned again from "
-                               "its start")
-                self._damaged.add(row[0])
-                return None
-            try:
-                return replace(resume, held=None if row[10] is None else held_of(row[10], resume.offset, resume.stamp))
-            except Damaged as exc:  # the record of the end is sound: its file goes on from there, no key twice
-                self._warn(f"{self.path}: files row {row[0]} is damaged ({exc}): its file goes on from the end")
-                return resume
+            resume = self._resume(rows[0])
+            return None if resume is None else replace(resume, others=tuple(filter(None, map(other_of, rows[1:]))))
         return None
+
+    def _resume(self, row: tuple) -> Resume | None:
+        """A ``files`` row as where to pick its content up; a damaged one is said, and dropped at the commit."""
+        try:
+            resume = resume_of(row[:10])
+        except Damaged as exc:
+            if row[0] not in self._damaged:  # once, though two files start alike (a log and its rotated copy)
+                self._warn(f"{self.path}: files row {row[0]} is damaged ({exc}): its file is scanned again from "
+                           "its start")
+            self._damaged.add(row[0])
+            return None
+        try:
+            return replace(resume, held=None if row[10] is None else held_of(row[10], resume.offset, resume.stamp))
+        except Damaged as exc:  # the record of the end is sound: its file goes on from there, no key twice
+            self._warn(f"{self.path}: files row {row[0]} is damaged ({exc}): its file goes on from the end")
+            return resume
 
     def remember(self, progress: Progress, path: str) -> None:
         """Keep a unit's progress until :meth:`commit` (so a killed run records nothing)."""

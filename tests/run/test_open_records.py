@@ -106,13 +106,11 @@ def test_a_curl_dump_cut_after_its_request_line_is_judged_with_its_headers(tmp_p
     assert second["scan"]["requests"][AGAIN] == 1
 
 
-@pytest.mark.parametrize("shape, cut_after", [("json", "{\n"), ("json", '"method": "PO'),
-                                              ("json", '"url": "https://api'), ("curl", "> Autho"),
-                                              ("curl", "> Content-Le")])
+@pytest.mark.parametrize("shape, cut_after", [("json", "{\n"), ("json", '"method": "PO'), ("curl", "> Hos")])
 def test_a_record_cut_before_it_names_its_request_is_read_whole_by_the_next_run(tmp_path: Path, shape: str,
                                                                                  cut_after: str) -> None:
     """The writer stops anywhere: after a JSON record's opening brace, inside its ``"method"`` field, inside a
-    header line of a dump. What is written names no request yet (no method, no URL, no whole header), but nothing
+    header line of a dump. What is written names no request yet (no method, no URL, no host), but nothing
     closed the record either: the next run reads it again from its start, and its request is judged whole."""
     text = "".join(line + "\n" for line in (outbox_record if shape == "json" else curl_dump)(iugu_token()))
     cut = text.index(cut_after) + len(cut_after)

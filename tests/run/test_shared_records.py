@@ -64,10 +64,10 @@ def test_empty_files_that_grow_in_one_run_each_keep_their_own_progress(tmp_path:
 def test_a_log_and_its_copy_each_go_on_from_where_they_were_left(tmp_path: Path) -> None:
     folder, state = tmp_path / "logs", tmp_path / "state.db"
     folder.mkdir()
-    (folder / "a.log").write_text(lines(3))
+    (folder / "a.log").write_text(lines(50))  # past the head that identifies content: the two start alike
     runs = [run(folder, state)]
     shutil.copyfile(folder / "a.log", folder / "b.log")  # content already reported, under another name
-    append(folder / "a.log", lines(2))
+    append(folder / "a.log", lines(4))  # a.log's record goes further than b.log's, which starts alike
     runs.append(run(folder, state))
     append(folder / "b.log", lines(2))
     runs.append(run(folder, state))
@@ -75,5 +75,5 @@ def test_a_log_and_its_copy_each_go_on_from_where_they_were_left(tmp_path: Path)
     append(folder / "b.log", lines(1))
     runs.append(run(folder, state))
     runs.append(run(folder, state))
-    assert [len(found) for found in runs] == [3, 2, 2, 2, 0]
+    assert [len(found) for found in runs] == [50, 4, 2, 2, 0]
     assert_each_once(folder, runs)
