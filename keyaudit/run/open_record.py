@@ -35,6 +35,10 @@ _DUMP_MARK = re.compile(rb">\s?$")  # before a request line: curl's mark of what
 # A JSON record's opener at its line's end, or before a quoted key (an object) or value (an array)
 _RECORD_OPENER = re.compile(rb"[{\[]\s*(?:$|[\"'])")
 _ANY_RECORD_OPENER = re.compile(rb"[{\[][ \t\r]*(?:$|[\"'])", re.MULTILINE)  # anywhere
+# A text whose last line is a whole one-line record (``{…}``, or ``… INFO {…}`` after a prefix that is no field of a
+# record: not indented, not quoted) or a record's closing line (``}`` at its start) ends at the top, in no record:
+# a look at C speed spares a JSON-lines log (a bracket on every line) the walk through its last ``HOLD_BYTES``.
+_TOP_END = re.compile(rb"(?:[^\s\"'{}\[\]][^\n{}\[\]]*)?(?:[{\[][^\n]*[}\]]|[}\]][^\n]*)[ \t\r]*\n?\Z")
 # A header line as dumps write it: bare, or after a ``>`` (curl's mark, after a log prefix or not). A log record's
 # ``done: ok`` is no header: it ends the block.
 _HEADER = re.compile(rb"^(?:.*?> ?|\s*)[!#$%&'*+.^_`|~0-9A-Za-z-]+:(?:\s|$)")
@@ -56,7 +60,8 @@ def open_start(text: bytes, whole: bool) -> int | None:
         return None
     # Most texts (source files, logs of other things) name no request at all: a look at C speed says so.
     requests = _ANY_REQUEST_LINE.search(text, first)
-    records = _ANY_RECORD_OPENER.search(text, first)
+    last = max(first, text.rfind(b"\n", first, len(text) - 1) + 1)  # where the last line starts
+    records = None if _TOP_END.match(text, last) else _ANY_RECORD_OPENER.search(text, first)
     if requests is None and records is None:
         return None
     lines = _lines(text, first)
