@@ -35,8 +35,8 @@ _DUMP_MARK = re.compile(rb">\s?$")  # before a request line: curl's mark of what
 # A JSON record's opener at its line's end, or before a quoted key (an object) or value (an array)
 _RECORD_OPENER = re.compile(rb"[{\[]\s*(?:$|[\"'])")
 _ANY_RECORD_OPENER = re.compile(rb"[{\[][ \t\r]*(?:$|[\"'])", re.MULTILINE)  # anywhere
-# A text whose last line is a whole one-line record (``{…}``, or ``… INFO {…}`` after a prefix that is no field of a
-# record: not indented, not quoted) or a record's closing line (``}`` at its start) ends at the top, in no record:
+# A text whose last line is a whole one-line record (``{…}``, or ``… INFO {…}`` after a prefix that is no field of
+# a record: not indented, not quoted) or a record's closing line (``}`` at its start) ends at the top, in no record:
 # a look at C speed spares a JSON-lines log (a bracket on every line) the walk through its last ``HOLD_BYTES``.
 _TOP_END = re.compile(rb"(?:[^\s\"'{}\[\]][^\n{}\[\]]*)?(?:[{\[][^\n]*[}\]]|[}\]][^\n]*)[ \t\r]*\n?\Z")
 # A header line as dumps write it: bare, or after a ``>`` (curl's mark, after a log prefix or not). A log record's
