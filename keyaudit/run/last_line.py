@@ -94,16 +94,11 @@ def pick_up(stream: BinaryIO, unit: WorkUnit, reopen: Callable[[], BinaryIO],
     recorded = unit.resume
     if recorded is None or recorded.whole:  # binary content is read from its start
         return keeper, None, holds
-    for record in (recorded, *recorded.others):  # its own first: another's is tried only when it is not the file's
-        for resume in ((record.held.resume(record),) if holds and record.held else ()) + (record,):
-            if not resume.offset:
-                if record is recorded:
-                    return keeper, None, holds  # read from the top (see went_on_from)
-                continue
-            if keeper.count > resume.offset:  # passed by another record's check: from the start again
-                keeper = TailKeeper(reopen(), keep=keeper.keep)
-            if keeper.skip(resume.offset, read_bytes) and digest(keeper.tail) == resume.tail_hash:
-                return keeper, resume, holds
+    for resume in ((recorded.held.resume(recorded),) if holds and recorded.held else ()) + (recorded,):
+        if not resume.offset:
+            return keeper, None, holds  # read from the top (see went_on_from)
+        if keeper.skip(resume.offset, read_bytes) and digest(keeper.tail) == resume.tail_hash:
+            return keeper, resume, holds
     return TailKeeper(reopen(), keep=keeper.keep), None, holds  # truncated or replaced: from the start
 
 

@@ -43,9 +43,6 @@ class Resume:
     # Whether ``seen`` keys each finding by its line's place among the lines read again (a resume from a held
     # record's start, :meth:`Held.resume`), not only the first line's findings (a record of the end's last line).
     placed: bool = False
-    # The other records of content that starts alike (a log and its copy, a rotated log and the one begun after it
-    # with the same first lines), the next to try when this one's content is not the file's (see :mod:`.last_line`).
-    others: "tuple[Resume, ...]" = ()
 
     @property
     def whole(self) -> bool:

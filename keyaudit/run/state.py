@@ -36,14 +36,13 @@ from keyaudit.model.option_values import environment_seconds
 from keyaudit.model.printable import printable
 from keyaudit.model.setup_files import regular
 from keyaudit.run.records import Progress, Resume, digest
-from keyaudit.run.stored import Damaged, held_of, other_of, resume_of
+from keyaudit.run.stored import Damaged, held_of, resume_of
 from keyaudit.run.tally import Tally
 
 if TYPE_CHECKING:
     import sqlite3
 
 HEAD_BYTES = 4096
-ALIKE_TRIED = 4  # records of content that starts alike tried for a file: its own (by name) first, then the longest
 LOCK_WAIT_SECONDS = 30.0
 LOCK_WAIT_VARIABLE = "KEYAUDIT_STATE_WAIT"  # seconds to wait for another run holding the state
 SCHEMA = """
@@ -165,21 +164,21 @@ class ScanState:
 
     def resume_for(self, head: bytes, path: str = "") -> Resume | None:
         """The record whose content starts like ``head``, longest recorded head first; of those, the one ``path``
-        left first, then the longest, with the next few beside it (:attr:`Resume.others`): two files may start alike
-        (databases of one schema, a log and its copy, a rotated log and the new one with the same first lines), and
-        each is then known by its own record, not read again each run for the other's. A damaged record (see
-        :mod:`.stored`) is said, and dropped when the progress is committed: its file is read again from its start."""
+        left, else the longest: two files may start alike (databases of one schema, a log and its copy), and each
+        is then known by its own record, not read again each run for the other's. One record is tried, never the
+        next ones as well: the 4 KiB before a record's end are all that tells its content from another's, and a
+        log of repeated lines after a shared banner would go on from a record not its own past lines never read.
+        A damaged record (see :mod:`.stored`) is said, and dropped when the progress is committed: its file is
+        read again from its start."""
         for length, in self._db.execute(
                 "SELECT DISTINCT head_len FROM files WHERE typeof(head_len) = 'integer' AND head_len BETWEEN 0 AND ? "
                 "ORDER BY head_len DESC", (len(head),)).fetchall():
-            rows = self._db.execute(
+            row = self._db.execute(
                 "SELECT id, offset, lines, end_column, tail_hash, stamp, damage, last_path, cut, seen, held FROM files "
-                "WHERE head_len = ? AND head_hash = ? ORDER BY last_path = ? DESC, offset DESC LIMIT ?",
-                (length, digest(head[:length]), printable(path), ALIKE_TRIED)).fetchall()
-            if not rows:
-                continue
-            resume = self._resume(rows[0])
-            return None if resume is None else replace(resume, others=tuple(filter(None, map(other_of, rows[1:]))))
+                "WHERE head_len = ? AND head_hash = ? ORDER BY last_path = ? DESC, offset DESC LIMIT 1",
+                (length, digest(head[:length]), printable(path))).fetchone()
+            if row is not None:
+                return self._resume(row)
         return None
 
     def _resume(self, row: tuple) -> Resume | None:

@@ -75,15 +75,6 @@ def resume_of(row: tuple) -> Resume:
                   text(last_path, "last_path"), None if cut is None else bool(cut), kept)
 
 
-def other_of(row: tuple) -> Resume | None:
-    """A ``files`` row beside the one a file is tried with first (see :attr:`Resume.others`), without the record it
-    held open (the file goes on from its end, if at all); None when damaged: left out, as it is not the file's own."""
-    try:
-        return resume_of(row[:10])
-    except Damaged:
-        return None
-
-
 def held_of(held: object, offset: int, stamp: str | None) -> Held | None:
     """The open record a ``held`` column keeps (see :class:`Held`), None when it goes with another record of the end
     than the one at ``offset`` and ``stamp`` (a keyaudit that does not know it moved that record on)."""
