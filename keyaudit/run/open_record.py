@@ -12,11 +12,12 @@ a request line with header lines under it and no blank line and no other record 
 line came but not the body its headers announce (a ``Content-Length`` not yet reached, or a method that sends one,
 with nothing after the blank line); a request line alone, when a dump's ``>`` marks it (``> POST … HTTP/1.1``: curl
 writes its headers next), not a bare one (``GET /v1/invoices?… HTTP/1.1``: an access log's line is a whole record);
-an OkHttp request (``--> POST https://…``) before its ``--> END``; a JSON object or array whose braces do not
-close, when what is written of it names a method or a URL (``"method": "POST"``, ``"url": …``: the other may
-come) — not a bracket that prose left open (``template {name``: an opener begins a record only at its line's end
-or before a quoted key). This is the text's structure, not any provider's: no host or key format is looked for,
-so a request to any host is read again alike (it costs a re-read of at most ``HOLD_BYTES``).
+an OkHttp request (``--> POST https://…``) before its ``--> END``; a header block whose last line the writer has
+not finished (``> Autho``: no header yet, but no other record either); a JSON object or array whose braces do not
+close, whatever is written of it yet (cut after its ``{`` or in ``"method": "PO``, it names no method or URL, but
+the rest may) — not a bracket that prose left open (``template {name``: an opener begins a record only at its
+line's end or before a quoted key). This is the text's structure, not any provider's: no host or key format is
+looked for, so a request to any host is read again alike (it costs a re-read of at most ``HOLD_BYTES``).
 """
 
 from __future__ import annotations
@@ -33,8 +34,11 @@ _ANY_REQUEST_LINE = re.compile(rb"(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) \S+
 _DUMP_MARK = re.compile(rb">\s?$")  # before a request line: curl's mark of what it sent
 # A JSON record's opener at its line's end, or before a quoted key (an object) or value (an array)
 _RECORD_OPENER = re.compile(rb"[{\[]\s*(?:$|[\"'])")
-_METHOD_FIELD = re.compile(rb"[\"'](?:method|verb)[\"']\s*:\s*[\"'](?:GET|POST|PUT|PATCH|DELETE)[\"']", re.IGNORECASE)
-_URL_FIELD = re.compile(rb"[\"'](?:url|uri|path|endpoint)[\"']\s*:\s*[\"']", re.IGNORECASE)
+_ANY_RECORD_OPENER = re.compile(rb"[{\[][ \t\r]*(?:$|[\"'])", re.MULTILINE)  # anywhere
+# A text whose last line is a whole one-line record (``{…}``, or ``… INFO {…}`` after a prefix that is no field of
+# a record: not indented, not quoted) or a record's closing line (``}`` at its start) ends at the top, in no record:
+# a look at C speed spares a JSON-lines log (a bracket on every line) the walk through its last ``HOLD_BYTES``.
+_TOP_END = re.compile(rb"(?:[^\s\"'{}\[\]][^\n{}\[\]]*)?(?:[{\[][^\n]*[}\]]|[}\]][^\n]*)[ \t\r]*\n?\Z")
 # A header line as dumps write it: bare, or after a ``>`` (curl's mark, after a log prefix or not). A log record's
 # ``done: ok`` is no header: it ends the block.
 _HEADER = re.compile(rb"^(?:.*?> ?|\s*)[!#$%&'*+.^_`|~0-9A-Za-z-]+:(?:\s|$)")
@@ -56,12 +60,13 @@ def open_start(text: bytes, whole: bool) -> int | None:
         return None
     # Most texts (source files, logs of other things) name no request at all: a look at C speed says so.
     requests = _ANY_REQUEST_LINE.search(text, first)
-    records = _METHOD_FIELD.search(text, first) or _URL_FIELD.search(text, first)
+    last = max(first, text.rfind(b"\n", first, len(text) - 1) + 1)  # where the last line starts
+    records = None if _TOP_END.match(text, last) else _ANY_RECORD_OPENER.search(text, first)
     if requests is None and records is None:
         return None
     lines = _lines(text, first)
-    starts = [start for start in (requests and _open_request(lines), records and _open_json(lines))
-              if start is not None]
+    starts = [start for start in (requests and _open_request(lines, not text.endswith(b"\n")),
+                                  records and _open_json(lines)) if start is not None]
     return min(starts) if starts else None
 
 
@@ -76,8 +81,9 @@ def _lines(text: bytes, first: int) -> list[tuple[int, bytes]]:
     return found
 
 
-def _open_request(lines: list[tuple[int, bytes]]) -> int | None:
-    """The offset of the last request line, when its request is not over at the end."""
+def _open_request(lines: list[tuple[int, bytes]], cut: bool) -> int | None:
+    """The offset of the last request line, when its request is not over at the end (``cut``: the last line lacks
+    its end: a header line the writer is still writing, no other record)."""
     index, found = next(((i, found) for i in range(len(lines) - 1, -1, -1)
                          if (found := _REQUEST_LINE.search(lines[i][1])) is not None), (-1, None))
     if found is None:
@@ -91,7 +97,7 @@ def _open_request(lines: list[tuple[int, bytes]]) -> int | None:
         if _BLANK.match(line):
             return lines[index][0] if _body_pending(lines[place + 1:], method, length) else None
         if not _HEADER.match(line):
-            return None  # another record began: the writer moved on
+            return lines[index][0] if cut and place == len(lines) - 1 else None  # else another record began
         if (announced := _LENGTH.search(line)) is not None:
             length = int(announced.group(1))
     return lines[index][0]  # headers and no blank line after them yet
@@ -108,10 +114,9 @@ def _body_pending(after: list[tuple[int, bytes]], method: bytes, length: int | N
 
 
 def _open_json(lines: list[tuple[int, bytes]]) -> int | None:
-    """The offset of the line a still-open JSON object or array began on, when what is written of it names a
-    request's method or URL. Strings end at their line's end (JSON's do; a quote in prose does not leave the rest
-    of the log inside a string), a closer with nothing open is prose's, and so is an opener with nothing open that
-    does not begin a record (see ``_RECORD_OPENER``)."""
+    """The offset of the line a still-open JSON object or array began on. Strings end at their line's end (JSON's
+    do; a quote in prose does not leave the rest of the log inside a string), a closer with nothing open is prose's,
+    and so is an opener with nothing open that does not begin a record (see ``_RECORD_OPENER``)."""
     depth, start = 0, None
     for offset, line in lines:
         if not _BRACKETS.search(line):
@@ -123,7 +128,4 @@ def _open_json(lines: list[tuple[int, bytes]]) -> int | None:
                 depth += 1
             elif byte in _CLOSERS and depth:
                 depth -= 1
-    if not depth or start is None:
-        return None
-    record = b"\n".join(line for offset, line in lines if offset >= start)
-    return start if _METHOD_FIELD.search(record) or _URL_FIELD.search(record) else None
+    return start if depth else None

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Callable, Iterator
 from keyaudit.model.option_values import environment_seconds
 from keyaudit.model.printable import printable
 from keyaudit.model.setup_files import regular
-from keyaudit.run.records import WHOLE_DIGEST, Progress, Resume, digest
+from keyaudit.run.records import Progress, Resume, digest
 from keyaudit.run.stored import Damaged, held_of, resume_of
 from keyaudit.run.tally import Tally
 
@@ -163,33 +163,39 @@ class ScanState:
                 raise sqlite3.DatabaseError(f"table {table} lacks {', '.join(sorted(columns - present))}")
 
     def resume_for(self, head: bytes, path: str = "") -> Resume | None:
-        """The record whose content starts like ``head``, longest recorded head first; of binary content recorded
-        whole, the one ``path`` left first: two files may start alike (databases of one schema), and each is then
-        known by its own record, not read again each run for the other's. A damaged record (see :mod:`.stored`)
-        is said, and dropped when the progress is committed: its file is read again from its start."""
+        """The record whose content starts like ``head``, longest recorded head first; of those, the one ``path``
+        left, else the longest: two files may start alike (databases of one schema, a log and its copy), and each
+        is then known by its own record, not read again each run for the other's. One record is tried, never the
+        next ones as well: the 4 KiB before a record's end are all that tells its content from another's, and a
+        log of repeated lines after a shared banner would go on from a record not its own past lines never read.
+        A damaged record (see :mod:`.stored`) is said, and dropped when the progress is committed: its file is
+        read again from its start."""
         for length, in self._db.execute(
                 "SELECT DISTINCT head_len FROM files WHERE typeof(head_len) = 'integer' AND head_len BETWEEN 0 AND ? "
                 "ORDER BY head_len DESC", (len(head),)).fetchall():
             row = self._db.execute(
                 "SELECT id, offset, lines, end_column, tail_hash, stamp, damage, last_path, cut, seen, held FROM files "
-                "WHERE head_len = ? AND head_hash = ? ORDER BY tail_hash LIKE ? AND last_path = ? DESC, offset DESC "
-                "LIMIT 1", (length, digest(head[:length]), WHOLE_DIGEST + "%", printable(path))).fetchone()
-            if row is None:
-                continue
-            try:
-                resume = resume_of(row[:10])
-            except Damaged as exc:
-                if row[0] not in self._damaged:  # once, though two files start alike (a log and its rotated copy)
-                    self._warn(f"{self.path}: files row {row[0]} is damaged ({exc}): its file is scanned again from "
-                               "its start")
-                self._damaged.add(row[0])
-                return None
-            try:
-                return replace(resume, held=None if row[10] is None else held_of(row[10], resume.offset, resume.stamp))
-            except Damaged as exc:  # the record of the end is sound: its file goes on from there, no key twice
-                self._warn(f"{self.path}: files row {row[0]} is damaged ({exc}): its file goes on from the end")
-                return resume
+                "WHERE head_len = ? AND head_hash = ? ORDER BY last_path = ? DESC, offset DESC LIMIT 1",
+                (length, digest(head[:length]), printable(path))).fetchone()
+            if row is not None:
+                return self._resume(row)
         return None
+
+    def _resume(self, row: tuple) -> Resume | None:
+        """A ``files`` row as where to pick its content up; a damaged one is said, and dropped at the commit."""
+        try:
+            resume = resume_of(row[:10])
+        except Damaged as exc:
+            if row[0] not in self._damaged:  # once, though two files start alike (a log and its rotated copy)
+                self._warn(f"{self.path}: files row {row[0]} is damaged ({exc}): its file is scanned again from "
+                           "its start")
+            self._damaged.add(row[0])
+            return None
+        try:
+            return replace(resume, held=None if row[10] is None else held_of(row[10], resume.offset, resume.stamp))
+        except Damaged as exc:  # the record of the end is sound: its file goes on from there, no key twice
+            self._warn(f"{self.path}: files row {row[0]} is damaged ({exc}): its file goes on from the end")
+            return resume
 
     def remember(self, progress: Progress, path: str) -> None:
         """Keep a unit's progress until :meth:`commit` (so a killed run records nothing)."""
@@ -239,8 +245,7 @@ class ScanState:
         with self._transaction() as cursor:
             if self._delivery is not None:
                 self._apply_staged(cursor)
-            for progress, path in self._pending:
-                self._apply(cursor, _row(progress, path), progress.resumed_from)
+            self._apply_all(cursor, [(_row(progress, path), progress.resumed_from) for progress, path in self._pending])
             cursor.executemany("DELETE FROM files WHERE id = ?", [(record,) for record in self._damaged])
             cursor.execute("DELETE FROM finished_units")  # reported now: no longer a run to resume
         self._pending.clear()
@@ -265,9 +270,24 @@ class ScanState:
     def _apply_staged(self, cursor: "sqlite3.Cursor") -> None:
         staged = cursor.execute("SELECT head_len, head_hash, offset, lines, end_column, tail_hash, stamp, last_path, "
                                 "damage, cut, seen, held, resumed_from FROM staged").fetchall()
-        for *values, resumed_from in staged:
-            self._apply(cursor, tuple(values), resumed_from)
+        self._apply_all(cursor, [(tuple(values), resumed_from) for *values, resumed_from in staged])
         cursor.execute("DELETE FROM staged")
+
+    @classmethod
+    def _apply_all(cls, cursor: "sqlite3.Cursor", rows: list[tuple[tuple, int | None]]) -> None:
+        """Each file's progress (its columns, the record it went on from). Files that start alike (a log and its
+        copy, empty files, a rotated log and the new one begun with the same lines) may all have gone on from one
+        record; it is moved on by one of them only — the file it was last recorded under, else the first — and
+        the others get records of their own: moved on twice, it would keep one file's progress and the other
+        would be read again from its start next time, its findings reported again."""
+        def own(row: tuple[tuple, int | None]) -> bool:
+            found = cursor.execute("SELECT last_path FROM files WHERE id = ?", (row[1],)).fetchone()
+            return found is not None and found[0] == row[0][7]
+
+        moved: set[int | None] = {None}
+        for values, resumed_from in sorted(rows, key=lambda row: row[1] is None or not own(row)):
+            cls._apply(cursor, values, None if resumed_from in moved else resumed_from)
+            moved.add(resumed_from)
 
     @staticmethod
     def _apply(cursor: "sqlite3.Cursor", values: tuple, resumed_from: int | None) -> None:

@@ -15,6 +15,8 @@ import sys
 from pathlib import Path
 from typing import Callable
 
+import pytest
+
 from helpers.credentials import iugu_token
 from helpers.signing import TRANSFER_PATH
 
@@ -65,14 +67,21 @@ def curl_dump(token: str) -> list[str]:
 def written_in_two(tmp_path: Path, lines: list[str], cut: int) -> tuple[dict, dict, Found]:
     """The reports of run 1 (the first ``cut`` lines written) and of run 2 (the rest appended), and the findings of
     one scan of the final file."""
+    return written_at(tmp_path, "".join(line + "\n" for line in lines[:cut]),
+                      "".join(line + "\n" for line in lines[cut:]))
+
+
+def written_at(tmp_path: Path, before: str, after: str) -> tuple[dict, dict, Found]:
+    """As :func:`written_in_two`, the writer stopping after ``before`` (anywhere: mid-line too), then writing
+    ``after``."""
     folder = tmp_path / "logs"
     folder.mkdir(exist_ok=True)
     log, state = folder / "app.log", tmp_path / "state.db"
-    log.write_text(NOISE + "".join(line + "\n" for line in lines[:cut]))
+    log.write_text(NOISE + before)
     first = report(folder, state)
     assert found(first) == scan(folder, None)  # nothing held back: what a scan without --state reports
     with log.open("a") as out:
-        out.write("".join(line + "\n" for line in lines[cut:]) + DONE)
+        out.write(after + DONE)
     return first, report(folder, state), scan(folder, None)
 
 
@@ -95,6 +104,19 @@ def test_a_curl_dump_cut_after_its_request_line_is_judged_with_its_headers(tmp_p
     first, second, whole = written_in_two(tmp_path, curl_dump(iugu_token()), 1)
     assert sorted(found(first) + found(second)) == whole
     assert second["scan"]["requests"][AGAIN] == 1
+
+
+@pytest.mark.parametrize("shape, cut_after", [("json", "{\n"), ("json", '"method": "PO'), ("curl", "> Hos")])
+def test_a_record_cut_before_it_names_its_request_is_read_whole_by_the_next_run(tmp_path: Path, shape: str,
+                                                                                 cut_after: str) -> None:
+    """The writer stops anywhere: after a JSON record's opening brace, inside its ``"method"`` field, inside a
+    header line of a dump. What is written names no request yet (no method, no URL, no host), but nothing
+    closed the record either: the next run reads it again from its start, and its request is judged whole."""
+    text = "".join(line + "\n" for line in (outbox_record if shape == "json" else curl_dump)(iugu_token()))
+    cut = text.index(cut_after) + len(cut_after)
+    first, second, whole = written_at(tmp_path, text[:cut], text[cut:])
+    assert sorted(found(first) + found(second)) == whole
+    assert "iugu-unsigned-transfer" in [rule for _, rule, *_ in whole]
 
 
 def test_an_okhttp_request_cut_before_its_end_is_judged_with_its_headers(tmp_path: Path) -> None:
