@@ -37,7 +37,8 @@ def _burp_item(scheme: str, sent: str) -> str:
     return "\n".join(["<?xml version=\"1.0\"?>", "<items burpVersion=\"2026.10\">", "  <item>",
                       f"    <url><![CDATA[{scheme}://api.iugu.com{TRANSFER}]]></url>",
                       f"    <protocol>{scheme}</protocol>", "    <method><![CDATA[POST]]></method>",
-                      f"    <path><![CDATA[{TRANSFER}]]></path>", f'    <request base64="false"><![CDATA[{sent}]]></request>',
+                      f"    <path><![CDATA[{TRANSFER}]]></path>",
+                      f'    <request base64="false"><![CDATA[{sent}]]></request>',
                       "    <status>201</status>", "  </item>", "</items>", ""])
 
 
