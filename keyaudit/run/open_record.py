@@ -34,7 +34,7 @@ _ANY_REQUEST_LINE = re.compile(rb"(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) \S+
 _DUMP_MARK = re.compile(rb">\s?$")  # before a request line: curl's mark of what it sent
 # A JSON record's opener at its line's end, or before a quoted key (an object) or value (an array)
 _RECORD_OPENER = re.compile(rb"[{\[]\s*(?:$|[\"'])")
-_ANY_RECORD_OPENER = re.compile(rb"[{\[][ \t\r]*(?:$|[\"'])", re.MULTILINE)  # anywhere
+_ANY_RECORD_OPENER = re.compile(_RECORD_OPENER.pattern, re.MULTILINE)  # the same opener, anywhere in a text
 # A text whose last line is a whole one-line record (``{…}``, or ``… INFO {…}`` after a prefix that is no field of
 # a record: not indented, not quoted) or a record's closing line (``}`` at its start) ends at the top, in no record:
 # a look at C speed spares a JSON-lines log (a bracket on every line) the walk through its last ``HOLD_BYTES``.
