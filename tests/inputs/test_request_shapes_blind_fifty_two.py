@@ -23,11 +23,9 @@ from pathlib import Path
 
 from helpers.running import request_rules
 from helpers.signed_shapes import Request, case, envelope, json_line, json_pretty, run_id
+from test_request_shapes_blind_fifty_one import APP, SENT_MS, STAMP
 from test_request_shapes_blind_forty_seven import _scan_lines as scan_lines
 
-STAMP = "2026-11-22T13:00:30.104Z"
-SENT_MS = 1795352430104
-APP = "payouts.loja.com.br"
 COLUMNS = ("method", "url", "headers", "body")
 
 
