@@ -52,8 +52,9 @@ _BODY_VERBS = frozenset({"post", "patch"})  # a call so named is a request's (no
 # an identifier naming a method, bound to a method's name (Nim's `httpMethod = HttpPost`, `method = Method.POST`)
 _METHOD_WORD = re.compile(r"(?i)(?:http_?)?(get|post|put|patch|delete)")
 _SETS_METHOD = re.compile(r"(?i)method|verb")  # a call given a method word alone sets the method: `set_method`
+# a method's identifier: `HttpMethod.Post`, `METHOD_POST`, `HTTP::Post`, Go's one word `http.MethodPost`
 _METHOD_IDENTIFIER = re.compile(r"(?:^|[.:])(?:Http)?Method(?:\.|::)(\w+)$|METHOD_([A-Z]+)$|HTTP::(\w+)(?:\.new)?$"
-                                r"|^CURLOPT_(POST|PUT)$")
+                                r"|^CURLOPT_(POST|PUT)$|(?:^|\.)Method([A-Z][a-z]+)$")
 # an option whose body, with no method named, is sent as a POST: curl's, named anywhere; Power Query's
 # `Web.Contents(url, [Content = …])`, only as a label of the options record given to a call (a name bound or
 # destructured `Content` is a reply's text or a layout's part: `var Content = await resp.Content.ReadAsStringAsync()`)
