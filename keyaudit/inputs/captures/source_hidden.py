@@ -5,14 +5,16 @@ part shows, read once, that each statement piece cut from it is judged with (:fu
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import AbstractSet, NamedTuple
 
 from .cut_records import count_cut
 from .source_calls import written_calls
 from .source_headers import headers_given
 from .source_languages import Language
 from .source_tokens import Token, tokens
-from .source_values import facts
+from .source_signers import signed
+from .source_value_kinds import Call
+from .source_values import facts, resolved
 
 _MOCKING = ("mock", "stub", "nock", "fake", "respx", "httpretty", "responses.add", "assert", "expect", "describe")
 _HIDDEN_HEADERS = ("interceptor", "middleware", "defaults.headers", "default_headers")
@@ -42,12 +44,14 @@ def hides(found: list[Token], lowered: set[str]) -> bool:
         (token.kind, token.text) in _HIDING_TOKENS for token in found)
 
 
-def shown(part: list[tuple[int, str]], lang: Language, constants: dict[str, str | None]) -> Shown:
+def shown(part: list[tuple[int, str]], lang: Language, constants: dict[str, str | None],
+          signers: AbstractSet[str]) -> Shown:
     """What the whole of a long ``part`` shows of its headers, read once (as a short group is, up to
     :data:`_WHOLE_CHARS`): a statement piece cut from it is short of what the part sets elsewhere
     (``session.headers.update(signed_headers(body))`` above a 40 KiB map, then ``session.post(…)`` — read alone,
     a false unsigned transfer), so a piece's headers are known only where the part's are and the piece shows each
-    of those, and no piece of a part that mocks is a request."""
+    of those, and no piece of a part that mocks is a request. One that gives a request it binds to a call of
+    ``signers`` (:mod:`.source_signers`) has them unknown."""
     if sum(len(text) + 1 for _, text in part) > _WHOLE_CHARS:
         count_cut(("source", part[0][0]))  # its requests judged with headers unknown: said, not silent
         return Shown(set(), False)
@@ -55,4 +59,6 @@ def shown(part: list[tuple[int, str]], lang: Language, constants: dict[str, str 
     said = facts(found, frozenset(constants))
     lowered = {name.lower() for name in said.names}
     headers, known = headers_given(said)
-    return Shown(set(headers), None if mocks(lowered) else known and not hides(found, lowered))
+    known = known and not hides(found, lowered) and not signed(
+        said, lambda value: isinstance(resolved(value, said), Call), signers)
+    return Shown(set(headers), None if mocks(lowered) else known)
