@@ -34,15 +34,14 @@ from keyaudit.rulebook.header_names import RecordHeaders
 from .cut_records import count_cut
 from .lines import HTTP_METHODS, make_exchange, to_bytes
 from .source_bare import BARE_CALLS, bare
-from .source_calls import written_calls
 from .source_groups import (ABSOLUTE_URL, BASE_NAME, anchored_part, bind_constants, client_bases, constants_sent,
                             groups, naming, statements)
 from .source_headers import headers_given
-from .source_hidden import Shown, hides, mocks, shown
+from .source_hidden import Shown, calls_of, hides, mocks, shown
 from .source_languages import LANGUAGES, Language
 from .source_routes import keep_sent
 from .source_signers import helpers, signed
-from .source_tokens import COMMAND_NAME, Token, tokens
+from .source_tokens import COMMAND_NAME, Token
 from .source_value_kinds import Call, Facts, Items, Lit, Pairs, Ref
 from .source_values import facts, last_part, resolved
 
@@ -117,7 +116,7 @@ def _requests(group: list[tuple[int, str]], anchored: set[int], lang: Language, 
         if part and (exchange := _request(part, lang, path, constants, signers)) is not None:
             yield exchange
         return
-    whole = shown(part, lang, constants, signers)
+    whole = shown(part, lang, constants, signers, MAX_GROUP_CHARS)
     if whole.known is None:  # the part mocks: none of its pieces is a request
         return
     for piece in statements(part, MAX_GROUP_CHARS):
@@ -137,7 +136,7 @@ def _request(group: list[tuple[int, str]], lang: Language, path: str, constants:
     if len(text) > MAX_GROUP_CHARS:  # a line longer than a group (a minified bundle's): not read, but said so
         count_cut(("source", group[0][0]))
         return None
-    found = written_calls(tokens(text, lang), lang)
+    found = calls_of(text, lang, whole)
     said = facts(found, frozenset(constants))
     keep_sent(found, said)  # no route's registration, nor a stub's
     given = constants_sent(found, said, constants)
