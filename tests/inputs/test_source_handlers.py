@@ -9,18 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from helpers.running import scan_json
+from helpers.running import request_urls
 
 IUGU_TRANSFERS = "https://api.iugu.com/v1/transfer_requests"
 ASAAS_TRANSFERS = "https://api.asaas.com/v3/transfers"
-
-
-def _request_findings(folder: Path, name: str, text: str) -> list[tuple[str, str]]:
-    path = folder / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text)
-    report, _ = scan_json(str(path))
-    return sorted((f["rule_id"], f["context"]["url"]) for f in report["findings"] if f["context"].get("method"))
 
 
 def _go_payout(method: str, checked: bool, before: str = "") -> str:
@@ -39,13 +31,13 @@ def _go_payout(method: str, checked: bool, before: str = "") -> str:
 def test_a_go_request_whose_error_is_returned_is_still_sent(tmp_path: Path, method: str) -> None:
     """``req, err := http.NewRequest(…)`` bound the call to ``err`` (the last name), so ``return err`` read as the
     request returned to a caller unsent, its headers unknown: the request is the call's FIRST result."""
-    assert _request_findings(tmp_path, "payouts/payouts.go", _go_payout(method, checked=True)) == [
+    assert request_urls(tmp_path, "payouts/payouts.go", _go_payout(method, checked=True)) == [
         ("iugu-unsigned-transfer", IUGU_TRANSFERS)]
 
 
 def test_go_method_constants_name_the_method(tmp_path: Path) -> None:
     """``http.MethodPost`` (Go's ``http.Method*``, one word) was no method: the transfer was no request."""
-    assert _request_findings(tmp_path, "payouts/payouts.go", _go_payout("http.MethodPost", checked=False)) == [
+    assert request_urls(tmp_path, "payouts/payouts.go", _go_payout("http.MethodPost", checked=False)) == [
         ("iugu-unsigned-transfer", IUGU_TRANSFERS)]
 
 
@@ -55,7 +47,7 @@ def test_a_parallel_assignment_still_binds_each_name(tmp_path: Path) -> None:
             f'\tmethod, url := "POST", "{IUGU_TRANSFERS}"\n'
             "\treq, _ := http.NewRequest(method, url, body)\n"
             '\treq.Header.Set("Content-Type", "application/json")\n\tclient.Do(req)\n}\n')
-    assert _request_findings(tmp_path, "payouts/pay.go", code) == [("iugu-unsigned-transfer", IUGU_TRANSFERS)]
+    assert request_urls(tmp_path, "payouts/pay.go", code) == [("iugu-unsigned-transfer", IUGU_TRANSFERS)]
 
 
 @pytest.mark.parametrize(("name", "code", "url"), [
@@ -78,7 +70,7 @@ def test_reading_the_incoming_requests_headers_sets_none_of_the_outbound_ones(
     """A handler reads a header of the request it serves (Go's ``r.Header.Get``, Express' ``req.header('x')``,
     Flask's ``request.headers.get``), then sends the transfer: the read was taken for a header set the group does
     not show, the outbound headers unknown, the transfer missed."""
-    assert _request_findings(tmp_path, name, code) == [(url.startswith("https://api.iugu") and "iugu-unsigned-transfer"
+    assert request_urls(tmp_path, name, code) == [(url.startswith("https://api.iugu") and "iugu-unsigned-transfer"
                                                         or "asaas-unsigned-transfer", url)]
 
 
@@ -86,4 +78,4 @@ def test_a_header_set_by_code_still_leaves_the_headers_unknown(tmp_path: Path) -
     """The reading kept: a header whose name the code computes (``req.Header.Set(name, v)``) may be the signature."""
     code = _go_payout('"POST"', True).replace('req.Header.Set("Content-Type", "application/json")',
                                                "req.Header.Set(name, value)")
-    assert _request_findings(tmp_path, "payouts/payouts.go", code) == []
+    assert request_urls(tmp_path, "payouts/payouts.go", code) == []

@@ -9,18 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from helpers.running import scan_json
+from helpers.running import request_urls
 
 IUGU_TRANSFERS = "https://api.iugu.com/v1/transfer_requests"
 UNSIGNED = [("iugu-unsigned-transfer", IUGU_TRANSFERS)]
-
-
-def _request_findings(folder: Path, name: str, text: str) -> list[tuple[str, str]]:
-    path = folder / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text)
-    report, _ = scan_json(str(path))
-    return sorted((f["rule_id"], f["context"]["url"]) for f in report["findings"] if f["context"].get("method"))
 
 
 def _go(call: str, helper: str = "") -> str:
@@ -51,11 +43,12 @@ def _csharp(call: str) -> str:
 ])
 def test_a_request_given_to_a_signer_is_no_unsigned_transfer(tmp_path: Path, name: str, code: str) -> None:
     """The request (or its headers) given first to a signer: it goes out with headers the code does not show."""
-    assert _request_findings(tmp_path, name, code) == []
+    assert request_urls(tmp_path, name, code) == []
 
 
 @pytest.mark.parametrize(("name", "code"), [
-    ("payouts/logged.go", _go("c.LogSigned(req); DumpSignature(req); warnMissingSignature(req); SignatureMissing(req)")),
+    ("payouts/logged.go",
+     _go("c.LogSigned(req); DumpSignature(req); warnMissingSignature(req); SignatureMissing(req)")),
     ("payouts/digest.go", _go("digest := c.sign(req, body)\n\tc.audit.Store(digest)")),
     ("payouts/body.go", _go("c.sign(body)")),
     ("payouts/reader.go", _go("c.checkSigned(req)",
@@ -67,4 +60,4 @@ def test_a_request_given_to_a_signer_is_no_unsigned_transfer(tmp_path: Path, nam
 def test_names_that_only_mention_signing_sign_nothing(tmp_path: Path, name: str, code: str) -> None:
     """A call that logs, dumps or warns about a signature, a helper that only reads one, a signature computed and
     stored elsewhere, or a signer given the body alone: the transfer still goes out unsigned."""
-    assert _request_findings(tmp_path, name, code) == UNSIGNED
+    assert request_urls(tmp_path, name, code) == UNSIGNED

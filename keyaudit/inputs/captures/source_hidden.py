@@ -51,11 +51,11 @@ def shown(part: list[tuple[int, str]], lang: Language, constants: dict[str, str 
           signers: AbstractSet[str], most: int) -> Shown:
     """What the whole of a long ``part`` shows of its headers, read once (as a short group is, up to
     :data:`_WHOLE_CHARS`; a longer one in its statement pieces of at most ``most`` characters, each alone, so the
-    reading stays linear — given up, its 600 identical transfers went unjudged): a statement piece cut from it is short of what the part sets elsewhere
-    (``session.headers.update(signed_headers(body))`` above a 40 KiB map, then ``session.post(…)`` — read alone,
-    a false unsigned transfer), so a piece's headers are known only where the part's are and the piece shows each
-    of those, and no piece of a part that mocks is a request. One that gives a request it binds to a call of
-    ``signers`` (:mod:`.source_signers`) has them unknown."""
+    reading stays linear — given up, its 600 identical transfers went unjudged): a statement piece cut from it is
+    short of what the part sets elsewhere (``session.headers.update(signed_headers(body))`` above a 40 KiB map, then
+    ``session.post(…)`` — read alone, a false unsigned transfer), so a piece's headers are known only where the
+    part's are and the piece shows each of those, and no piece of a part that mocks is a request. One that gives a
+    request it binds to a call of ``signers`` (:mod:`.source_signers`) has them unknown."""
     whole = sum(len(text) + 1 for _, text in part) <= _WHOLE_CHARS
     headers: set[tuple[str, str]] = set()
     known, read = True, {}
