@@ -262,7 +262,7 @@ def _window_exchanges(lines: list[tuple[int, str]], leads: dict[int, int], path:
     blocks = list(json_blocks.exchanges(lines, leads, path, known, cut, records, begun, parts, held))
     yield from (record for record in records if not any(record is part for part in parts))
     yield from blocks
-    yield from source_exchanges(lines, leads, path, seen, "logged-sql" in present, known)
+    yield from source_exchanges(lines, leads, path, seen, "logged-sql" in present)
     yield from url_mentions.exchanges(anchored, path)
     yield from argument_pairs.exchanges(anchored, path, known)
     yield from numbered_replies.exchanges(lines, anchored, path, known)

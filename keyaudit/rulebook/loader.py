@@ -120,9 +120,9 @@ def _parsed(text: str, name: str) -> Any:
 
 
 RULE_LISTS = ("rules", "request_rules", "request_anchors", "record_anchors", "request_markers", "header_names",
-              "span_lists", "signer_calls",
+              "span_lists",
               "message_rules", "place_rules", "places", "senders")
-_LITERALS = RULE_LISTS[2:8]  # the lists of plain strings, merged across files in order, once each
+_LITERALS = RULE_LISTS[2:7]  # the lists of plain strings, merged across files in order, once each
 TOP_LEVEL = (*RULE_LISTS, "provider_hosts", "verification", "basic_auth", ANCHOR_CHECKS, WORDS)
 
 

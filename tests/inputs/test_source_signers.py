@@ -1,7 +1,10 @@
-"""Transfers signed through a call that does not show the headers it sets (rules' ``signer_calls``, or a function of
-the same file that sets ``Signature``/``Request-Time``): their headers are unknown, never absent — and the names that
-only log, dump or warn about a signature, a helper that only reads one, a signature stored elsewhere, sign nothing
-(each hid a real unsigned transfer). Real files in a temporary tree, the CLI."""
+"""Transfers signed through a call that does not show the headers it sets (a signer given the request, a function of
+the same file that sets ``Signature``/``Request-Time``) are still reported unsigned — a known false claim, kept as a
+strict xfail: a first reading of signer calls was taken out on review (it hid real transfers behind a signer's result
+used as another header's value, another request's headers signed, helpers whose body was read past their end, and
+made Go's `signed, err := signer.Sign(req)` an unsigned transfer). The names that only log, dump or warn about a
+signature, a helper that only reads one, a signature stored elsewhere, sign nothing: each such transfer is reported
+(any later reading of signers must keep them so). Real files in a temporary tree, the CLI."""
 
 from __future__ import annotations
 
@@ -41,6 +44,8 @@ def _csharp(call: str) -> str:
                               '\treq.Header.Set("Request-Time", now())\n'
                               '\treq.Header.Set("Signature", "signature="+c.rsa(body))\n}\n\n')),
 ])
+@pytest.mark.xfail(strict=True, reason="signer calls are not read: the request's headers are taken as the code shows "
+                                       "them, without the signature the signer adds")
 def test_a_request_given_to_a_signer_is_no_unsigned_transfer(tmp_path: Path, name: str, code: str) -> None:
     """The request (or its headers) given first to a signer: it goes out with headers the code does not show."""
     assert request_urls(tmp_path, name, code) == []

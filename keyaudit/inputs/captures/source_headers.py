@@ -34,7 +34,7 @@ from .source_value_kinds import Call, Facts, Items, Lit, Pairs, Partial
 from .source_values import last_part, receiver, resolved
 
 _HEADERS_NAME = re.compile(r"(?i)(?:headers|HTTPHEADER|HeaderFields)$")  # what holds the headers (no `$header`)
-HEADER_RECEIVER = re.compile(r"(?i)headers?$")  # Go's req.Header.Add, request.Headers.Add, myHeaders.append
+_HEADER_RECEIVER = re.compile(r"(?i)headers?$")  # Go's req.Header.Add, request.Headers.Add, myHeaders.append
 # what is no request but the response a server writes (ASP.NET's `Response.ContentType`, `ctx.res`): its properties
 # are not the request's headers
 _RESPONSE = re.compile(r"(?i)(?:^|[.:>$])(?:\w*response|res|resp)$")
@@ -96,12 +96,12 @@ def headers_given(said: Facts) -> tuple[list[tuple[str, str]], bool]:
                 and not _RESPONSE.search(receiver(name)):
             known &= _add(headers, Lit(NAMED_HEADERS[setter.group(1).replace("_", "").lower()]),
                           resolved(positional[0], said))
-        elif (verb in _HEADER_MAP_CALLS or verb == "update" and HEADER_RECEIVER.search(receiver(name))) \
+        elif (verb in _HEADER_MAP_CALLS or verb == "update" and _HEADER_RECEIVER.search(receiver(name))) \
                 and len(positional) == 1 and (verb != "setHeader" or len(call.args) == 1):
             # (requests' `session.headers.update({…})` adds a map: one the group does not write out leaves them unknown)
             maps.append(positional[0])
         elif _plain(verb) in _HEADER_CALLS or (verb in _HEADER_RECEIVER_CALLS
-                                               and HEADER_RECEIVER.search(receiver(name))):
+                                               and _HEADER_RECEIVER.search(receiver(name))):
             if len(positional) > 2 and not isinstance(resolved(positional[0], said), Lit):
                 # the request given first, as a procedure is (PL/SQL's `UTL_HTTP.set_header(req, 'Name', 'value')`)
                 known &= _add(headers, resolved(positional[1], said), resolved(positional[2], said))
@@ -110,7 +110,7 @@ def headers_given(said: Facts) -> tuple[list[tuple[str, str]], bool]:
             elif receiver(name) and not _read(positional, said):
                 # one header's line (Indy's CustomHeaders.Add('Name: ' + value), OkHttp's add)
                 known &= len(positional) == 1 and _add_line(headers, resolved(positional[0], said))
-        elif HEADER_RECEIVER.search(receiver(name)) and not _HEADER_BUILDERS.search(name) and verb not in _READS:
+        elif _HEADER_RECEIVER.search(receiver(name)) and not _HEADER_BUILDERS.search(name) and verb not in _READS:
             # another call on the headers (`$headers.Set_Item(…)`; a constructor's is read where it is bound)
             known = False
         elif _LABELLED_NAME in labelled and positional:
@@ -125,7 +125,7 @@ def headers_given(said: Facts) -> tuple[list[tuple[str, str]], bool]:
             # result, `@auth`) may be any parameter
             known &= not labelled or all(isinstance(resolved(value, said), (Lit, Pairs)) for value in positional)
     for name, value, _ in said.bindings:  # a member of the headers set (`$headers.Signature = $sig`)
-        if receiver(name) and HEADER_RECEIVER.search(receiver(name)):
+        if receiver(name) and _HEADER_RECEIVER.search(receiver(name)):
             known &= _add(headers, Lit(last_part(name)), resolved(value, said))
         elif receiver(name) and last_part(name).lower() in NAMED_HEADERS and not _RESPONSE.search(receiver(name)):
             # HttpWebRequest's, Indy's `.ContentType`

@@ -5,7 +5,7 @@ part shows, read once, that each statement piece cut from it is judged with (:fu
 
 from __future__ import annotations
 
-from typing import AbstractSet, NamedTuple
+from typing import NamedTuple
 
 from .cut_records import count_cut
 from .source_calls import written_calls
@@ -13,9 +13,7 @@ from .source_groups import statements
 from .source_headers import headers_given
 from .source_languages import Language
 from .source_tokens import Token, tokens
-from .source_signers import signed
-from .source_value_kinds import Call, Ref
-from .source_values import facts, resolved
+from .source_values import facts
 
 _MOCKING = ("mock", "stub", "nock", "fake", "respx", "httpretty", "responses.add", "assert", "expect", "describe")
 _HIDDEN_HEADERS = ("interceptor", "middleware", "defaults.headers", "default_headers")
@@ -48,14 +46,13 @@ def hides(found: list[Token], lowered: set[str]) -> bool:
 
 
 def shown(part: list[tuple[int, str]], lang: Language, constants: dict[str, str | None],
-          signers: AbstractSet[str], most: int) -> Shown:
+          most: int) -> Shown:
     """What the whole of a long ``part`` shows of its headers, read once (as a short group is, up to
     :data:`_WHOLE_CHARS`; a longer one in its statement pieces of at most ``most`` characters, each alone, so the
     reading stays linear — given up, its 600 identical transfers went unjudged): a statement piece cut from it is
     short of what the part sets elsewhere (``session.headers.update(signed_headers(body))`` above a 40 KiB map, then
     ``session.post(…)`` — read alone, a false unsigned transfer), so a piece's headers are known only where the
-    part's are and the piece shows each of those, and no piece of a part that mocks is a request. One that gives a
-    request it binds to a call of ``signers`` (:mod:`.source_signers`) has them unknown."""
+    part's are and the piece shows each of those, and no piece of a part that mocks is a request."""
     whole = sum(len(text) + 1 for _, text in part) <= _WHOLE_CHARS
     headers: set[tuple[str, str]] = set()
     known, read = True, {}
@@ -72,8 +69,7 @@ def shown(part: list[tuple[int, str]], lang: Language, constants: dict[str, str 
             return Shown(set(), None, {})
         given, given_known = headers_given(said)
         headers.update(given)
-        known = known and given_known and not hides(found, lowered) and not signed(
-            said, lambda value: isinstance(resolved(value, said), (Call, Ref)), signers)
+        known = known and given_known and not hides(found, lowered)
     return Shown(headers, known, {} if whole else read)
 
 

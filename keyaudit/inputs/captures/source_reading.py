@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 from keyaudit.engine.windows import Reach
 from keyaudit.model.exchange import Exchange
-from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
 
 from .document_prose import document_kind
 from .source_files import GROUP_AFTER, GROUP_BEFORE, family
@@ -28,8 +27,7 @@ def source_reach(_line: bytes, _reach: Reach) -> Reach:
 
 
 def source_exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path: str,
-                     seen: Seen | None = None, logged_sql: bool = False,
-                     known: RecordHeaders = NO_RECORD_HEADERS) -> Iterator[Exchange]:
+                     seen: Seen | None = None, logged_sql: bool = False) -> Iterator[Exchange]:
     """The requests the statements of source code write around the ``anchored`` lines (none for
     another file: the reader is not even imported), a declarative client's by the interfaces the text above them
     declared too (``seen``, which the lines' own are added to, with the calls waiting for another file's). In
@@ -37,7 +35,7 @@ def source_exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path
     :data:`.source_files.LOGGED_SQL_CALLS`), the statements its records hold are read as SQL: a server log's
     statement as the database ran it, the text a JSON record's message holds unescaped
     (:func:`.envelopes.unwrapped`) — not a document's (Markdown, reStructuredText), whose SQL is an example, as its
-    other languages' code is. ``known`` names the calls that sign a request (:mod:`.source_signers`)."""
+    other languages' code is."""
     found = family(path)
     if found is None and logged_sql and document_kind(path) is None:
         from .envelopes import unwrapped
@@ -49,5 +47,4 @@ def source_exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path
     from .source_languages import LANGUAGES
     from .source_requests import exchanges
 
-    return itertools.chain(exchanges(lines, set(anchored), path, found, known),
-                           declared(lines, LANGUAGES[found], path, seen))
+    return itertools.chain(exchanges(lines, set(anchored), path, found), declared(lines, LANGUAGES[found], path, seen))

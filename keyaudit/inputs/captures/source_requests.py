@@ -29,7 +29,6 @@ from typing import Iterator
 from urllib.parse import urlencode
 
 from keyaudit.model.exchange import Exchange, Origin
-from keyaudit.rulebook.header_names import RecordHeaders
 
 from .cut_records import count_cut
 from .lines import HTTP_METHODS, make_exchange, to_bytes
@@ -40,7 +39,6 @@ from .source_headers import headers_given
 from .source_hidden import Shown, calls_of, hides, mocks, shown
 from .source_languages import LANGUAGES, Language
 from .source_routes import keep_sent
-from .source_signers import helpers, signed
 from .source_tokens import COMMAND_NAME, Token
 from .source_value_kinds import Call, Facts, Items, Lit, Pairs, Ref
 from .source_values import facts, last_part, resolved
@@ -85,48 +83,43 @@ _COMMAND_ADDS = frozenset({"websession", "credential", "usedefaultcredentials", 
 _LIST_DEPTH = 4  # lists inside lists a request written by position is looked for in
 
 
-def exchanges(lines: list[tuple[int, str]], anchored: set[int], path: str, family: str,
-              known: RecordHeaders) -> Iterator[Exchange]:
+def exchanges(lines: list[tuple[int, str]], anchored: set[int], path: str, family: str) -> Iterator[Exchange]:
     """The request each group of ``lines`` around an ``anchored`` line writes, in source code of
     the ``family`` of languages :mod:`.source_files` says ``path`` is of (a test's code is none); then
     the request of each other group that names a constant an anchored group binds (see
-    :func:`.source_groups.bind_constants`). A request given to a signer (``known``'s, or a function of ``lines``
-    that sets a header ``known`` requires: :mod:`.source_signers`) has its headers unknown."""
+    :func:`.source_groups.bind_constants`)."""
     constants: dict[str, str | None] = {}
     others = []
-    lang = LANGUAGES[family]
-    signers = known.signers | helpers(lines, lang, known.required)
     for group in groups(lines):
         if not anchored_part(group, anchored):
             others.append(group)
-        yield from _requests(group, anchored, lang, path, constants, signers)
+        yield from _requests(group, anchored, LANGUAGES[family], path, constants)
     named = {name: url for name, url in constants.items() if url is not None}
     for group in others if named else ():
         if using := naming(group, named.keys()):
-            yield from _requests(group, using, lang, path, named, signers)
+            yield from _requests(group, using, LANGUAGES[family], path, named)
 
 
 def _requests(group: list[tuple[int, str]], anchored: set[int], lang: Language, path: str,
-              constants: dict[str, str | None], signers: frozenset[str]) -> Iterator[Exchange]:
+              constants: dict[str, str | None]) -> Iterator[Exchange]:
     """The request of the part of ``group`` around its ``anchored`` lines, or, of a longer part, of each of its
     statement pieces (:func:`.source_groups.statements`) holding an anchor, judged with what the whole part says of
     its headers (:func:`.source_hidden.shown`): none where it mocks; a piece of one line too long to read is counted."""
     part = anchored_part(group, anchored)
     if sum(len(text) + 1 for _, text in part) <= MAX_GROUP_CHARS:
-        if part and (exchange := _request(part, lang, path, constants, signers)) is not None:
+        if part and (exchange := _request(part, lang, path, constants)) is not None:
             yield exchange
         return
-    whole = shown(part, lang, constants, signers, MAX_GROUP_CHARS)
+    whole = shown(part, lang, constants, MAX_GROUP_CHARS)
     if whole.known is None:  # the part mocks: none of its pieces is a request
         return
     for piece in statements(part, MAX_GROUP_CHARS):
-        if (piece := anchored_part(piece, anchored)) and (
-                exchange := _request(piece, lang, path, constants, signers, whole)):
+        if (piece := anchored_part(piece, anchored)) and (exchange := _request(piece, lang, path, constants, whole)):
             yield exchange
 
 
 def _request(group: list[tuple[int, str]], lang: Language, path: str, constants: dict[str, str | None],
-             signers: frozenset[str], whole: Shown | None = None) -> Exchange | None:
+             whole: Shown | None = None) -> Exchange | None:
     """The one request a group writes, placed where its URL is written (the column of the literal's text, or of the
     constant's name it sends, or the line's start where escapes make it differ); None where it names no one URL and
     method, or mocks (a test's stub names the API it replaces). An anchored group adds the constants it assigns to
@@ -153,8 +146,7 @@ def _request(group: list[tuple[int, str]], lang: Language, path: str, constants:
     if url is None or method is None or not (_sent(said, url) or _called_on(found, url)) or _commanded(said, url):
         return None
     known = known and not _handed_on(said, found, url) and (bool(headers) or bare(said, url, lowered)) and not hides(
-        found, lowered) and (whole is None or bool(whole.known) and whole.headers <= set(headers)) and not signed(
-        said, lambda value: _holds(value, said, url), signers)
+        found, lowered) and (whole is None or bool(whole.known) and whole.headers <= set(headers))
     line, column = next(((group[token.line][0], group[token.line][1].find(token.text) + 1) for token in found
                          if token.kind == "string" and url.startswith(token.text) and token.text
                          or given.get(token.text) == url), (group[0][0], 1))
