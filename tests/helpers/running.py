@@ -46,6 +46,15 @@ def scan_json(*args: str, input: str | bytes | None = None) -> tuple[dict, Run]:
     return json.loads(run.stdout), run
 
 
+def request_urls(folder: Path, name: str, text: str) -> list[tuple[str, str]]:
+    """The (rule, URL) of each request finding a scan of ``text``, written at ``folder / name``, gives, sorted."""
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+    report, _ = scan_json(str(path))
+    return sorted((f["rule_id"], f["context"]["url"]) for f in report["findings"] if f["context"].get("method"))
+
+
 def subprocess_env() -> dict[str, str]:
     env = dict(os.environ)
     env.pop("KEYAUDIT_DEBUG", None)

@@ -10,17 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from helpers.running import scan_json
+from helpers.running import request_urls, scan_json
 
 ASAAS_TRANSFERS = "https://api.asaas.com/v3/transfers"
-
-
-def _request_findings(folder: Path, name: str, text: str) -> list[tuple[str, str]]:
-    path = folder / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text)
-    report, _ = scan_json(str(path))
-    return sorted((f["rule_id"], f["context"]["url"]) for f in report["findings"] if f["context"].get("method"))
 
 
 def test_a_call_chained_by_an_arrow_on_a_builders_result_sends_its_method(tmp_path: Path) -> None:
@@ -33,7 +25,7 @@ def test_a_call_chained_by_an_arrow_on_a_builders_result_sends_its_method(tmp_pa
             "            'access_token' => env('ASAAS_PAYOUT_KEY'),\n"
             f"        ])->post('{ASAAS_TRANSFERS}', [\n            'value' => $request->input('amount'),\n"
             "            'operationType' => 'PIX',\n        ]);\n        return $response->json();\n    }\n}\n")
-    assert _request_findings(tmp_path, "app/Http/Controllers/Payouts.php", code) == [
+    assert request_urls(tmp_path, "app/Http/Controllers/Payouts.php", code) == [
         ("asaas-unsigned-transfer", ASAAS_TRANSFERS)]
 
 
@@ -49,7 +41,7 @@ def test_a_constant_the_code_binds_is_its_variable_not_a_librarys_option(tmp_pat
             "        { value: amount, pixAddressKey: pixKey, operationType: 'PIX' },\n"
             "        { headers: { 'access_token': KEY, 'Content-Type': 'application/json' } }\n    );\n"
             "    return { statusCode: 200, body: JSON.stringify(response.data) };\n};\n")
-    assert _request_findings(tmp_path, "netlify/functions/payout.ts", code) == [
+    assert request_urls(tmp_path, "netlify/functions/payout.ts", code) == [
         ("asaas-unsigned-transfer", ASAAS_TRANSFERS)]
 
 
@@ -64,7 +56,7 @@ def test_an_option_named_in_capitals_still_binds_its_value(tmp_path: Path) -> No
             "\t\tcurl_setopt($curl, CURLOPT_POSTFIELDS, '{\"receiver_id\":\"AB12\",\"amount_cents\":500}');\n"
             "\t\tcurl_setopt($curl, CURLOPT_HTTPHEADER, array('Authorization: Basic '.$auth));\n"
             "\t\treturn curl_exec($curl);\n\t}\n}\n")
-    assert _request_findings(tmp_path, "lib/Repasse.php", code) == [("iugu-unsigned-transfer", url)]
+    assert request_urls(tmp_path, "lib/Repasse.php", code) == [("iugu-unsigned-transfer", url)]
 
 
 def test_a_transfer_sent_to_the_legacy_api_host_is_judged(tmp_path: Path) -> None:
@@ -77,7 +69,7 @@ def test_a_transfer_sent_to_the_legacy_api_host_is_judged(tmp_path: Path) -> Non
             "    headers: { 'Content-Type': 'application/json', 'access_token': process.env.ASAAS_KEY },\n"
             "    body: JSON.stringify({ pixAddressKey, value }),\n  });\n"
             "  res.status(200).json(await response.json());\n};\n")
-    assert _request_findings(tmp_path, "api/saque.js", code) == [("asaas-unsigned-transfer", url)]
+    assert request_urls(tmp_path, "api/saque.js", code) == [("asaas-unsigned-transfer", url)]
 
 
 def test_a_constant_a_module_assigns_its_url_is_known_to_the_function_below_that_sends_it(tmp_path: Path) -> None:
@@ -106,7 +98,7 @@ def test_a_base_constant_a_path_is_joined_to_is_no_url_sent(tmp_path: Path) -> N
     code = ("import requests\n\nASAAS_BASE_URL = 'http://api.asaas.com/v3'\n\n\n"
             "def payout(value, key):\n    return requests.post(ASAAS_BASE_URL + '/transfers', json={'value': value},\n"
             "                         headers={'access_token': key})\n")
-    assert _request_findings(tmp_path, "payouts.py", code) == []
+    assert request_urls(tmp_path, "payouts.py", code) == []
 
 
 def test_the_response_a_controller_writes_sets_no_header_of_its_call(tmp_path: Path) -> None:
@@ -117,7 +109,7 @@ def test_the_response_a_controller_writes_sets_no_header_of_its_call(tmp_path: P
             f"        var response = await _asaas.PostAsync(\"{ASAAS_TRANSFERS}\", Serialize(dto));\n"
             "        Response.ContentType = \"application/json\";\n"
             "        return Content(await response.Content.ReadAsStringAsync());\n    }\n}\n")
-    assert _request_findings(tmp_path, "Controllers/PayoutController.cs", code) == []
+    assert request_urls(tmp_path, "Controllers/PayoutController.cs", code) == []
 
 
 IUGU_TRANSFERS = "https://api.iugu.com/v1/transfer_requests"
@@ -140,16 +132,16 @@ def test_headers_indy_sets_by_its_values_index_or_by_a_line_are_the_requests(tmp
     by_line = ("  HTTP.Request.CustomHeaders.Add('Signature: signature=' + Assinatura);\n"
                "  HTTP.Request.CustomHeaders.Add('Request-Time: ' + Momento);\n")
     unsigned = "  HTTP.Request.CustomHeaders.Values['Accept'] := 'application/json';\n"
-    assert _request_findings(tmp_path / "index", "src/Repasses.pas", _indy_transfer(by_index)) == []
-    assert _request_findings(tmp_path / "line", "src/Repasses.pas", _indy_transfer(by_line)) == []
-    assert _request_findings(tmp_path / "none", "src/Repasses.pas", _indy_transfer(unsigned)) == [
+    assert request_urls(tmp_path / "index", "src/Repasses.pas", _indy_transfer(by_index)) == []
+    assert request_urls(tmp_path / "line", "src/Repasses.pas", _indy_transfer(by_line)) == []
+    assert request_urls(tmp_path / "none", "src/Repasses.pas", _indy_transfer(unsigned)) == [
         ("iugu-unsigned-transfer", IUGU_TRANSFERS)]
 
 
 def test_a_call_on_the_headers_given_one_value_that_is_no_header_line_leaves_them_unknown(tmp_path: Path) -> None:
     """``CustomHeaders.Add(Linha)`` with a line the group does not write out adds some header: the
     header set is unknown, so the transfer is not called unsigned."""
-    assert _request_findings(tmp_path, "src/Repasses.pas", _indy_transfer(
+    assert request_urls(tmp_path, "src/Repasses.pas", _indy_transfer(
         "  HTTP.Request.CustomHeaders.Add(LinhaDeAssinatura(Corpo));\n")) == []
 
 
@@ -191,8 +183,8 @@ def test_headers_appended_or_set_by_index_or_on_the_client_are_the_requests(
     CURLOPT_HTTPHEADER, RestSharp's ``client.AddDefaultHeader`` sets a header of every request the
     client sends, VB indexes ``request.Headers("Name") = …`` with parentheses: each signed transfer
     was read without its Signature, every header known — an iugu-unsigned-transfer."""
-    assert _request_findings(tmp_path / "signed", f"src/{name}", template.replace("{}", signed)) == []
-    assert _request_findings(tmp_path / "unsigned", f"src/{name}", template.replace("{}", unsigned)) == [
+    assert request_urls(tmp_path / "signed", f"src/{name}", template.replace("{}", signed)) == []
+    assert request_urls(tmp_path / "unsigned", f"src/{name}", template.replace("{}", unsigned)) == [
         ("iugu-unsigned-transfer", IUGU_TRANSFERS)]
 
 
@@ -206,8 +198,8 @@ def test_a_request_object_built_and_returned_has_headers_the_group_does_not_show
              '        request.Content = new StringContent(json, Encoding.UTF8, "application/json");\n')
     built = start + "        return request;\n    }\n}\n"
     sent = start + "        return await client.SendAsync(request);\n    }\n}\n"
-    assert _request_findings(tmp_path / "built", "src/IuguTransfers.cs", built) == []
-    assert _request_findings(tmp_path / "sent", "src/IuguTransfers.cs", sent) == [
+    assert request_urls(tmp_path / "built", "src/IuguTransfers.cs", built) == []
+    assert request_urls(tmp_path / "sent", "src/IuguTransfers.cs", sent) == [
         ("iugu-unsigned-transfer", IUGU_TRANSFERS)]
 
 
@@ -221,7 +213,7 @@ def test_a_raw_string_of_four_quotes_ends_at_four_and_the_request_after_it_is_re
             '        request.Headers.Add("access_token", key);\n'
             '        request.Content = new StringContent("{\\"value\\": 1}");\n'
             "        await client.SendAsync(request);\n    }\n}\n")
-    assert _request_findings(tmp_path, "Payouts/Send.cs", code) == [("asaas-unsigned-transfer", ASAAS_TRANSFERS)]
+    assert request_urls(tmp_path, "Payouts/Send.cs", code) == [("asaas-unsigned-transfer", ASAAS_TRANSFERS)]
 
 
 def test_a_pascal_character_code_in_digits_int_refuses_is_no_internal_error(tmp_path: Path) -> None:
@@ -258,7 +250,7 @@ def test_an_erlang_character_literal_of_a_quote_loses_no_transfer_after_it(tmp_p
             f'    Url = "{ASAAS_TRANSFERS}",\n    Headers = [{{"access_token", "$aact_x"}}],\n'
             '    Body = <<"{\\"value\\": 1}">>,\n    {ok, {{_, Status, _}, _, _}} = httpc:request(post,\n'
             '        {Url, Headers, "application/json", Body}, [], []),\n    Status.\n')
-    assert _request_findings(tmp_path, "src/payouts.erl", code) == [("asaas-unsigned-transfer", ASAAS_TRANSFERS)]
+    assert request_urls(tmp_path, "src/payouts.erl", code) == [("asaas-unsigned-transfer", ASAAS_TRANSFERS)]
 
 
 def test_a_header_list_written_in_an_erlang_request_tuple_is_its_headers(tmp_path: Path) -> None:
@@ -268,7 +260,7 @@ def test_a_header_list_written_in_an_erlang_request_tuple_is_its_headers(tmp_pat
     code = ("-module(payouts).\n-export([transfer/1]).\n\ntransfer(Key) ->\n"
             f'    Url = "{ASAAS_TRANSFERS}",\n    Body = <<"{{\\"value\\": 1}}">>,\n'
             '    httpc:request(post, {Url, [{"access_token", Key}], "application/json", Body}, [], []).\n')
-    assert _request_findings(tmp_path, "src/payouts.erl", code) == [("asaas-unsigned-transfer", ASAAS_TRANSFERS)]
+    assert request_urls(tmp_path, "src/payouts.erl", code) == [("asaas-unsigned-transfer", ASAAS_TRANSFERS)]
 
 
 def test_an_ocaml_character_literal_of_a_quote_loses_no_transfer_after_it(tmp_path: Path) -> None:
@@ -277,7 +269,7 @@ def test_an_ocaml_character_literal_of_a_quote_loses_no_transfer_after_it(tmp_pa
     code = ("let q = '\"'\n\nlet headers = Cohttp.Header.of_list [(\"access_token\", \"$aact_x\")]\n"
             "let body = {|{\"value\": 1}|}\n"
             f'let sent = Client.post ~headers ~body:(`String body) (Uri.of_string "{ASAAS_TRANSFERS}")\n')
-    assert _request_findings(tmp_path, "lib/payout.ml", code) == [("asaas-unsigned-transfer", ASAAS_TRANSFERS)]
+    assert request_urls(tmp_path, "lib/payout.ml", code) == [("asaas-unsigned-transfer", ASAAS_TRANSFERS)]
 
 
 def test_a_url_constant_written_beside_a_call_leaves_the_call_its_url(tmp_path: Path) -> None:
@@ -286,7 +278,7 @@ def test_a_url_constant_written_beside_a_call_leaves_the_call_its_url(tmp_path: 
     plain = "http://sandbox.asaas.com/api/v3/transfers"
     code = (f'import requests\nrequests.post("{plain}", json={{"value": 1}})\n'
             'SANDBOX = "https://sandbox.asaas.com/api/v3"\n')
-    assert _request_findings(tmp_path, "scripts/pay.py", code) == [("asaas-plaintext-request", plain),
+    assert request_urls(tmp_path, "scripts/pay.py", code) == [("asaas-plaintext-request", plain),
                                                                   ("asaas-unsigned-transfer", plain)]
 
 
@@ -296,4 +288,4 @@ def test_an_ocaml_comment_that_writes_a_close_in_a_string_loses_no_transfer(tmp_
     code = ('(* the comment closes with "*)" written in it *)\n\n'
             'let headers = Cohttp.Header.of_list [("access_token", "$aact_x")]\nlet body = {|{"value": 1}|}\n'
             f'let sent = Client.post ~headers ~body:(`String body) (Uri.of_string "{ASAAS_TRANSFERS}")\n')
-    assert _request_findings(tmp_path, "lib/payout.ml", code) == [("asaas-unsigned-transfer", ASAAS_TRANSFERS)]
+    assert request_urls(tmp_path, "lib/payout.ml", code) == [("asaas-unsigned-transfer", ASAAS_TRANSFERS)]

@@ -47,6 +47,10 @@ _HEADER_CALLS = frozenset({"addheader", "setheader", "header", "setrequestproper
                            "withheader", "setrequestheader", "adddefaultheader", "addorupdateheader", "httpheader"})
 _HEADER_RECEIVER_CALLS = frozenset({"Add", "Set", "append", "set", "add", "insert", "put", "TryAddWithoutValidation",
                                     "AddValue"})  # Indy's TIdHeaderList.AddValue
+# calls that read the headers, no setting of one: an incoming request's in the handler that sends the outbound one
+# (Go's `r.Header.Get("X-Tenant")`, Flask's `request.headers.get(…)`, ASP.NET's `Request.Headers.TryGetValue(…)`)
+_READS = frozenset({"Get", "get", "Values", "GetValues", "TryGetValue", "TryGetValues", "Contains", "ContainsKey",
+                    "containsKey", "has", "Has", "get_all", "getAll", "getlist", "getFirst", "keys", "items"})
 _HEADER_MAP_CALLS = frozenset({"headers", "setHeaders", "withHeaders", "setHeader", "addAll", "putAll"})
 # calls that set the headers their arguments name (httr2's req_headers, httr's add_headers): no helper that builds
 # or reads some (make_headers, get_headers)
@@ -103,9 +107,10 @@ def headers_given(said: Facts) -> tuple[list[tuple[str, str]], bool]:
                 known &= _add(headers, resolved(positional[1], said), resolved(positional[2], said))
             elif len(positional) > 1:
                 known &= _add(headers, resolved(positional[0], said), resolved(positional[1], said))
-            elif receiver(name):  # one header's line (Indy's CustomHeaders.Add('Name: ' + value), OkHttp's add)
+            elif receiver(name) and not _read(positional, said):
+                # one header's line (Indy's CustomHeaders.Add('Name: ' + value), OkHttp's add)
                 known &= len(positional) == 1 and _add_line(headers, resolved(positional[0], said))
-        elif _HEADER_RECEIVER.search(receiver(name)) and not _HEADER_BUILDERS.search(name):
+        elif _HEADER_RECEIVER.search(receiver(name)) and not _HEADER_BUILDERS.search(name) and verb not in _READS:
             # another call on the headers (`$headers.Set_Item(…)`; a constructor's is read where it is bound)
             known = False
         elif _LABELLED_NAME in labelled and positional:
@@ -195,6 +200,13 @@ def _record(value: object, said: Facts) -> tuple[object, object] | None:
     fields = {key.lower(): item for key, item in value.pairs if key is not None}
     name = next((fields[key] for key in _RECORD_NAMES if key in fields), None)
     return None if name is None or "value" not in fields else (resolved(name, said), resolved(fields["value"], said))
+
+
+def _read(positional: list[object], said: Facts) -> bool:
+    """Whether a header's call on something is given one header's name alone, no ``Name: value`` line: a read of
+    it (Express' ``req.header('X-Tenant')``), which sets none."""
+    given = resolved(positional[0], said) if len(positional) == 1 else None
+    return isinstance(given, Lit) and ":" not in given.text and re.fullmatch(r"[\w-]+", given.text) is not None
 
 
 def _add_line(headers: list[tuple[str, str]], item: object) -> bool:

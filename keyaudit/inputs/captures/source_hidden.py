@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from .cut_records import count_cut
 from .source_calls import written_calls
+from .source_groups import statements
 from .source_headers import headers_given
 from .source_languages import Language
 from .source_tokens import Token, tokens
@@ -19,16 +20,18 @@ _HIDDEN_HEADERS = ("interceptor", "middleware", "defaults.headers", "default_hea
 # a spread, or Guzzle's handler stack (a signing middleware's place) as a quoted option: may stand for unshown headers
 _HIDING_TOKENS = frozenset({("punct", "..."), ("punct", "**"), ("string", "handler")})
 # the longest part read whole for what it shows of its headers: a name's value is looked up among all the part's
-# bindings, so that reading grows with their square (a function of 5,000 posts, 1 MB, took 5 s); a longer part's
-# pieces have their headers unknown (a false unsigned transfer is worse than one missed), the part counted cut
+# bindings, so that reading grows with their square (a function of 5,000 posts, 1 MB, took 5 s); a longer part is
+# read in its statement pieces, each alone (a name bound in another piece is unknown there: its headers unknown)
 _WHOLE_CHARS = 64 << 10
 
 
 class Shown(NamedTuple):
-    """The headers a whole part gives, and whether they are all (None where it mocks)."""
+    """The headers a whole part gives, and whether they are all (None where it mocks); the tokens of its pieces'
+    calls, by their text, for their own reading (:func:`calls_of`)."""
 
     headers: set[tuple[str, str]]
     known: bool | None
+    read: dict[str, list[Token]]
 
 
 def mocks(lowered: set[str]) -> bool:
@@ -42,17 +45,36 @@ def hides(found: list[Token], lowered: set[str]) -> bool:
         (token.kind, token.text) in _HIDING_TOKENS for token in found)
 
 
-def shown(part: list[tuple[int, str]], lang: Language, constants: dict[str, str | None]) -> Shown:
+def shown(part: list[tuple[int, str]], lang: Language, constants: dict[str, str | None],
+          most: int) -> Shown:
     """What the whole of a long ``part`` shows of its headers, read once (as a short group is, up to
-    :data:`_WHOLE_CHARS`): a statement piece cut from it is short of what the part sets elsewhere
-    (``session.headers.update(signed_headers(body))`` above a 40 KiB map, then ``session.post(…)`` — read alone,
-    a false unsigned transfer), so a piece's headers are known only where the part's are and the piece shows each
-    of those, and no piece of a part that mocks is a request."""
-    if sum(len(text) + 1 for _, text in part) > _WHOLE_CHARS:
-        count_cut(("source", part[0][0]))  # its requests judged with headers unknown: said, not silent
-        return Shown(set(), False)
-    found = written_calls(tokens("\n".join(text for _, text in part), lang), lang)
-    said = facts(found, frozenset(constants))
-    lowered = {name.lower() for name in said.names}
-    headers, known = headers_given(said)
-    return Shown(set(headers), None if mocks(lowered) else known and not hides(found, lowered))
+    :data:`_WHOLE_CHARS`; a longer one in its statement pieces of at most ``most`` characters, each alone, so the
+    reading stays linear — given up, its 600 identical transfers went unjudged): a statement piece cut from it is
+    short of what the part sets elsewhere (``session.headers.update(signed_headers(body))`` above a 40 KiB map, then
+    ``session.post(…)`` — read alone, a false unsigned transfer), so a piece's headers are known only where the
+    part's are and the piece shows each of those, and no piece of a part that mocks is a request."""
+    whole = sum(len(text) + 1 for _, text in part) <= _WHOLE_CHARS
+    headers: set[tuple[str, str]] = set()
+    known, read = True, {}
+    for piece in [part] if whole else statements(part, most):
+        text = "\n".join(text for _, text in piece)
+        if not whole and len(text) > most:  # a line longer than a piece (a minified bundle's): not read, said so
+            count_cut(("source", piece[0][0]))
+            known = False
+            continue
+        found = read[text] = written_calls(tokens(text, lang), lang)
+        said = facts(found, frozenset(constants))
+        lowered = {name.lower() for name in said.names}
+        if mocks(lowered):
+            return Shown(set(), None, {})
+        given, given_known = headers_given(said)
+        headers.update(given)
+        known = known and given_known and not hides(found, lowered)
+    return Shown(headers, known, {} if whole else read)
+
+
+def calls_of(text: str, lang: Language, whole: Shown | None) -> list[Token]:
+    """The tokens of a statement piece's calls: as :func:`shown` read them for the ``whole`` part (once: a long
+    part's pieces were read twice, 1.5 times the reading of a function of 10,000 posts), else read now."""
+    found = whole.read.pop(text, None) if whole is not None else None
+    return found if found is not None else written_calls(tokens(text, lang), lang)

@@ -33,14 +33,13 @@ from keyaudit.model.exchange import Exchange, Origin
 from .cut_records import count_cut
 from .lines import HTTP_METHODS, make_exchange, to_bytes
 from .source_bare import BARE_CALLS, bare
-from .source_calls import written_calls
 from .source_groups import (ABSOLUTE_URL, BASE_NAME, anchored_part, bind_constants, client_bases, constants_sent,
                             groups, naming, statements)
 from .source_headers import headers_given
-from .source_hidden import Shown, hides, mocks, shown
+from .source_hidden import Shown, calls_of, hides, mocks, shown
 from .source_languages import LANGUAGES, Language
 from .source_routes import keep_sent
-from .source_tokens import COMMAND_NAME, Token, tokens
+from .source_tokens import COMMAND_NAME, Token
 from .source_value_kinds import Call, Facts, Items, Lit, Pairs, Ref
 from .source_values import facts, last_part, resolved
 
@@ -52,8 +51,9 @@ _BODY_VERBS = frozenset({"post", "patch"})  # a call so named is a request's (no
 # an identifier naming a method, bound to a method's name (Nim's `httpMethod = HttpPost`, `method = Method.POST`)
 _METHOD_WORD = re.compile(r"(?i)(?:http_?)?(get|post|put|patch|delete)")
 _SETS_METHOD = re.compile(r"(?i)method|verb")  # a call given a method word alone sets the method: `set_method`
+# a method's identifier: `HttpMethod.Post`, `METHOD_POST`, `HTTP::Post`, Go's one word `http.MethodPost`
 _METHOD_IDENTIFIER = re.compile(r"(?:^|[.:])(?:Http)?Method(?:\.|::)(\w+)$|METHOD_([A-Z]+)$|HTTP::(\w+)(?:\.new)?$"
-                                r"|^CURLOPT_(POST|PUT)$")
+                                r"|^CURLOPT_(POST|PUT)$|(?:^|\.)Method([A-Z][a-z]+)$")
 # an option whose body, with no method named, is sent as a POST: curl's, named anywhere; Power Query's
 # `Web.Contents(url, [Content = …])`, only as a label of the options record given to a call (a name bound or
 # destructured `Content` is a reply's text or a layout's part: `var Content = await resp.Content.ReadAsStringAsync()`)
@@ -110,7 +110,7 @@ def _requests(group: list[tuple[int, str]], anchored: set[int], lang: Language, 
         if part and (exchange := _request(part, lang, path, constants)) is not None:
             yield exchange
         return
-    whole = shown(part, lang, constants)
+    whole = shown(part, lang, constants, MAX_GROUP_CHARS)
     if whole.known is None:  # the part mocks: none of its pieces is a request
         return
     for piece in statements(part, MAX_GROUP_CHARS):
@@ -129,7 +129,7 @@ def _request(group: list[tuple[int, str]], lang: Language, path: str, constants:
     if len(text) > MAX_GROUP_CHARS:  # a line longer than a group (a minified bundle's): not read, but said so
         count_cut(("source", group[0][0]))
         return None
-    found = written_calls(tokens(text, lang), lang)
+    found = calls_of(text, lang, whole)
     said = facts(found, frozenset(constants))
     keep_sent(found, said)  # no route's registration, nor a stub's
     given = constants_sent(found, said, constants)

@@ -64,6 +64,13 @@ def facts(found: list[Token], assigned: frozenset[str] = frozenset()) -> Facts:
         elif token.kind == "name" and [t.text for t in found[index + 1 : index + 4]] == ["[", "]", "="]:
             item = parser.value(index + 4)[0]  # PHP's `$list[] = item` appends, as array_push($list, item) does
             _bind(result.bindings, token.text, Call("append", ((None, Ref(token.text)), (None, item))), token.line)
+        elif after in ("=", ":=") and len(names := _targets(found, index)) > 1:
+            value, end = parser.value(index + 2)
+            for name in names:  # `a, b = x, y` pairwise; one value is the first's: Go's `req, err := …`
+                _bind(result.bindings, name, value, token.line)
+                if parser._text(end) != ",":
+                    break
+                value, end = parser.value(end + 1)
         elif after in _PAIRING or after in (":=", "+="):  # (a name added to holds a second value: no one value)
             _bind(result.bindings, token.text, parser.value(index + 2)[0], token.line)
         elif token.kind == "name" and (after == "(" or after == "{" and _names_type(token.text)):
@@ -108,6 +115,19 @@ def resolved(value: object, said: Facts, depth: int = 0) -> object:
         return value
     bound = {repr(v): v for name, v, _ in said.bindings if name == value.name and v != value}  # not `headers=headers`
     return resolved(next(iter(bound.values())), said, depth + 1) if len(bound) == 1 else value
+
+
+def _targets(found: list[Token], index: int) -> list[str]:
+    """The names ``a, b`` a statement ``a, b := …`` at a statement's start assigns to, the last at ``index``: the
+    value a call returns first is its result (Go's ``req, err := http.NewRequest(…)``, Lua's ``body, code =``);
+    read as the last name's, ``return err`` returned the request unsent. No call's arguments (``f(url, data=…)``)."""
+    start = index
+    while start >= 2 and found[start - 1].text == "," and found[start - 2].kind == "name":
+        start -= 2
+    before = found[start - 1] if start else None
+    opens = before is None or before.kind == "name" or before.text in (";", "{", "}") or (
+        before.line < found[start].line and before.text in (")", "]"))
+    return [found[at].text for at in range(start, index + 1, 2)] if opens else [found[index].text]
 
 
 def _indexed(found: list[Token], index: int) -> bool:
