@@ -27,7 +27,7 @@ def lost_unit(unit: "WorkUnit", why: str) -> Tally:
     """The tally of ``unit``, not scanned for ``why`` (which must not quote the input): one error
     entry naming it, and for a byte range of a file its lines, counted. A piece whose lines cannot
     be counted (its text is damaged) sends its file to be read whole, as a damaged piece does."""
-    tally = Tally(errors=[ScanError(unit.target.display, f"not scanned: {why}; the rest of the scan went on")])
+    tally = Tally(errors=[ScanError(unit.target.display, f"not scanned: {why}")])
     if unit.byte_range is None or unit.target.path is None:
         return tally
     try:
