@@ -123,7 +123,8 @@ class ForkedExecutor:
             left = list(range(len(units)))
             while left:  # each round ends all units, or loses (and settles alone) at least one
                 unfinished = yield from self._round(context, units, left)
-                for position in (taken := [position for position in unfinished if _taken[position]]):
+                # none taken: the pool broke as its workers started (each round would) — the first goes alone
+                for position in (taken := [position for position in unfinished if _taken[position]] or unfinished[:1]):
                     yield position, _alone(context, units[position])
                 left = [position for position in unfinished if position not in taken]
         finally:
