@@ -89,13 +89,14 @@ def _run_in_worker(position: int, unit: "WorkUnit") -> "Tally":
 
 
 def _run_alone(send: "Connection", unit: "WorkUnit", parent: int) -> None:
-    """A process's one unit: its tally sent back, or nothing when it fails (the parent says so)."""
+    """A process's one unit: its tally sent back; where the scan raises, the exception's type (its text could quote
+    the input), which the parent names as the unit's error."""
     _die_with_parent(parent)
     assert _worker_scanner is not None, "worker started without a scanner"
     try:
         send.send(_worker_scanner.scan(unit))
-    except Exception:  # noqa: BLE001 - said by the parent as the unit's error, as a killed process is
-        os._exit(1)
+    except Exception as exc:  # noqa: BLE001 - the unit's error, as a killed process's is
+        send.send(type(exc).__name__)
 
 
 class ForkedExecutor:
@@ -163,8 +164,9 @@ def _alone(context: "ForkContext", unit: "WorkUnit") -> "Tally":
     send.close()
     try:
         try:
-            return receive.recv()  # before the join: a large tally fills the pipe until it is read
-        except EOFError:
+            received = receive.recv()  # before the join: a large tally fills the pipe until it is read
+            return lost_unit(unit, f"an internal error ({received})") if isinstance(received, str) else received
+        except (EOFError, OSError):  # OSError: the process ended part-way through sending a long tally
             worker.join()
             code = worker.exitcode or 0
             how = f"killed by {signal.Signals(-code).name}" if code < 0 else f"exit code {code}"
