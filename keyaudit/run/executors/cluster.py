@@ -15,9 +15,9 @@ import contextlib
 import threading
 from typing import TYPE_CHECKING, Iterator
 
-from keyaudit.model.result import ScanError
 from keyaudit.model.urls import hide_userinfo
 from keyaudit.run.executors import Finished, machine_workers
+from keyaudit.run.executors.lost import lost_unit
 from keyaudit.run.tally import Tally
 
 if TYPE_CHECKING:
@@ -118,10 +118,9 @@ class ClusterExecutor:
 def _outcome(future: "Future", unit: "WorkUnit") -> Tally:
     """The unit's tally; a unit the cluster could not run (a worker that cannot build the
     scanner, workers lost past the retries) is an error entry, as an unreadable file is, and the
-    scan goes on. Only the exception's type is kept: its text crossed from a worker and could
-    quote the input."""
+    scan goes on (a lost piece of a file still counts its lines for the pieces after it). Only the
+    exception's type is kept: its text crossed from a worker and could quote the input."""
     try:
         return future.result()
     except Exception as exc:  # noqa: BLE001 - whatever the cluster raised, the other units stand
-        return Tally(errors=[ScanError(unit.target.display, f"not scanned: the cluster failed to run it "
-                                                            f"({type(exc).__name__})")])
+        return lost_unit(unit, f"the cluster failed to run it ({type(exc).__name__})")
