@@ -202,7 +202,7 @@ FLOORS = {
     # JSON and merge patches, Terraform plans, CloudTrail), keys code decodes at run time, data: URIs, digests named
     # for the secrets they hash; blind 29 of 36, precision 1.0 (misses: a JSON Patch op's pointer naming the value,
     # decoding calls nested or after a C# property's accessors, Python's b"", rot13)
-    "twenty-ninth": {("credential", "recall"): 0.805,
+    "twenty-ninth": {("credential", "recall"): 1.0,
                      ("credential", "precision"): 1.0,
                      ("all", "precision"): 1.0},
 }
