@@ -31,7 +31,8 @@ fourteenth (``tests/data/credential_corpus_14``), ``--corpus fifteenth`` the fif
 (``tests/data/credential_corpus_25``), ``--corpus twenty-sixth`` the twenty-sixth
 (``tests/data/credential_corpus_26``), ``--corpus twenty-seventh`` the twenty-seventh
 (``tests/data/credential_corpus_27``, binary files its packers make), ``--corpus twenty-eighth`` the
-twenty-eighth (``tests/data/credential_corpus_28``); ``--keep DIR`` writes the rendered corpus
+twenty-eighth (``tests/data/credential_corpus_28``), ``--corpus twenty-ninth`` the twenty-ninth
+(``tests/data/credential_corpus_29``); ``--keep DIR`` writes the rendered corpus
 to DIR (to look at a miss); ``--json`` prints the figures as JSON instead of a table.
 """
 

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Callable, Sequence
 from keyaudit.rulebook.basic_users import BasicUser
 from keyaudit.rulebook.clock import DEFAULT_WINDOW_SECONDS, request_time_check
 from keyaudit.rulebook.replay import signature_seen
+from keyaudit.rulebook.respelled import rot13_asaas_key
 from keyaudit.rulebook.validators import (Validator, asaas_key, base64_hex_token, basic_credential,
                                           encoded_hex_token, encrypted_private_key, hex_token, hex_token_or_base64, legacy_asaas_key,
                                           random_token, rsa_private_key)
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
 
 VALIDATORS: dict[str, Validator] = {
     "asaas_key": asaas_key,
+    "rot13_asaas_key": rot13_asaas_key,
     "hex_token": hex_token,
     "base64_hex_token": base64_hex_token,
     "encoded_hex_token": encoded_hex_token,

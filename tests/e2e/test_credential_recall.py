@@ -198,6 +198,13 @@ FLOORS = {
     "twenty-eighth": {("credential", "recall"): 0.838,
                       ("credential", "precision"): 0.764,
                       ("all", "precision"): 0.764},
+    # written blind too: audit trails and change requests (Vault's audit log and its HMACs, Kubernetes audit events,
+    # JSON and merge patches, Terraform plans, CloudTrail), keys code decodes at run time, data: URIs, digests named
+    # for the secrets they hash; blind 29 of 36, precision 1.0 (misses: a JSON Patch op's pointer naming the value,
+    # decoding calls nested or after a C# property's accessors, Python's b"", rot13)
+    "twenty-ninth": {("credential", "recall"): 1.0,
+                     ("credential", "precision"): 1.0,
+                     ("all", "precision"): 1.0},
 }
 
 # The validator each kind of generated value must pass, by the start of the kind's name.

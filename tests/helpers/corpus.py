@@ -109,12 +109,17 @@ CORPUS_DIR = DATA / "credential_corpus"
 # MessagePack, BSON, Redis' AOF and RDB, Kafka log segments, Java and .NET serialised objects, .pyc, git objects and
 # packfiles, PDF streams, ODT and PPTX, bzip2/xz/zstd logs, LevelDB, SQLite WAL, UTF-16LE resources, Hermes bundles;
 # twenty-eighth, multi-gateway code and configuration: iugu's and Asaas's credentials beside PagSeguro's, PagHiper's,
-# Juno's (its 64-hex tokens), Efí's, Pagar.me's, Mercado Pago's, Cielo's and Vindi's in the same files.
+# Juno's (its 64-hex tokens), Efí's, Pagar.me's, Mercado Pago's, Cielo's and Vindi's in the same files;
+# twenty-ninth, audit trails and change requests (Vault's audit log with its HMACs, Kubernetes audit events, JSON and
+# merge patches, Kustomize's JSON 6902 patches, Terraform plans, CloudTrail), keys code decodes at run time (atob,
+# Buffer.from, Convert.FromBase64String, hex.DecodeString, HexFormat, bytes.fromhex, rot13), System.Text.Json's
+# \u002B, data: URIs, JetBrains' HTTP client environments, and digests named for the secrets they hash
+# (its value kinds are in helpers.decoded).
 CORPORA = {"first": CORPUS_DIR, **{name: DATA / f"credential_corpus_{number}" for number, name in enumerate(
     ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
      "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
      "nineteenth", "twentieth", "twenty-first", "twenty-second", "twenty-third",
-     "twenty-fourth", "twenty-fifth", "twenty-sixth", "twenty-seventh", "twenty-eighth"), start=2)}}
+     "twenty-fourth", "twenty-fifth", "twenty-sixth", "twenty-seventh", "twenty-eighth", "twenty-ninth"), start=2)}}
 SEED = "keyaudit-credential-corpus-1"  # change it to draw every value anew
 MARK = re.compile(r"⟦(?P<id>[a-z0-9][a-z0-9.-]*)(?:\|(?P<text>[^⟦⟧\n]*))?⟧")
 KINDS = ("credential", "plaintext-http", "environment-mismatch")  # what the labels measure

@@ -14,6 +14,7 @@ from typing import Callable
 from urllib.parse import quote
 
 from helpers import credentials as fake
+from helpers.decoded import DECODED
 from helpers.respellings import RESPELLINGS
 from helpers.reviewed import REVIEWED
 from helpers.serialized import SERIALIZED
@@ -226,4 +227,5 @@ VALUES: dict[str, Callable[[random.Random], str]] = {
     **SERIALIZED,
     **RESPELLINGS,
     **REVIEWED,
+    **DECODED,
 }
