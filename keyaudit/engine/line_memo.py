@@ -75,3 +75,40 @@ class LineCounter:
             self._positions.append(position)
             self._lines.append(line)
         return line
+
+
+class LineStarts:
+    """Where the lines of a text (``str`` or ``bytes``) start, from ``start`` on: listed once, and only as far as
+    asked. A text with thousands of findings (a body of hundreds of escaped members, each with a key) asks a place
+    of each: counted from the text's start for each, they cost the findings times the text."""
+
+    def __init__(self, text: str | bytes, start: int = 0) -> None:
+        self.text = text
+        self._newline: Any = "\n" if isinstance(text, str) else b"\n"
+        self._starts = [start]  # of the lines listed so far: each after the one before
+        self._listed = start  # how far the text's line breaks are listed
+
+    def _list(self, upto: int | None = None, lines: int | None = None) -> None:
+        """List the line starts up to offset ``upto``, or until ``lines`` lines are listed (or the text ends)."""
+        text, starts, newline = self.text, self._starts, self._newline
+        stop = len(text) if upto is None else min(upto, len(text))
+        while self._listed < stop and (lines is None or len(starts) < lines):
+            found = text.find(newline, self._listed, stop)
+            if found < 0:
+                self._listed = stop
+                break
+            self._listed = found + 1
+            starts.append(found + 1)
+
+    def line_of(self, offset: int) -> tuple[int, int]:
+        """(0-based line, its start) of ``offset``."""
+        if offset > self._listed:
+            self._list(upto=offset)
+        index = bisect.bisect_right(self._starts, offset) - 1
+        return max(0, index), self._starts[max(0, index)]
+
+    def start_of(self, line: int) -> int:
+        """Where 0-based ``line`` starts (the text's end where it has fewer lines)."""
+        if line >= len(self._starts):
+            self._list(lines=line + 1)
+        return self._starts[line] if line < len(self._starts) else len(self.text)

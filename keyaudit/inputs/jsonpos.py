@@ -9,11 +9,14 @@ finding one string costs about a C parse of what comes before it.
 
 from __future__ import annotations
 
+import bisect
 import json
 import json.decoder
 import json.scanner
 import re
 from typing import Any, Sequence
+
+from keyaudit.engine.line_memo import LineStarts
 
 MAX_INT_DIGITS = 4000  # below Python's limit on converting digits to an int (4300 by default)
 _SPACE = re.compile(r"[ \t\n\r]*")
@@ -141,37 +144,64 @@ class SourceText:
     The source may be one value cut from a larger file: ``line`` and ``column`` say where its
     first character stands there, and lines and columns are the file's. It may be held in a text
     read with others (a stream's window), from ``start`` to ``end`` there: offsets are the text's,
-    and the value is not copied out of it (a capture's entry may hold a body of megabytes)."""
+    and the value is not copied out of it (a capture's entry may hold a body of megabytes).
+
+    A value may have thousands of findings (a body of hundreds of escaped members, each with a key): each place
+    is looked up in what was worked out once for the value (its line starts) and for each literal (its escapes),
+    not counted again from the value's or the literal's start, which made placing them quadratic."""
 
     def __init__(self, text: str, line: int = 1, column: int = 1, start: int = 0, end: int | None = None) -> None:
         self.text = text
         self._first_line, self._first_column = line, column
         self._start, self._end = start, len(text) if end is None else end
+        self._lines = LineStarts(text, start)
+        self._escapes: dict[int, _Escapes] = {}  # by the offset where its literal's characters start
 
     def line_column(self, offset: int) -> tuple[int, int]:
-        """Counted at C speed for each place asked: a value has only the few its findings need."""
-        newlines = self.text.count("\n", self._start, offset)
-        if not newlines:
+        """Line and column of ``offset``, the value's line breaks before it listed once for all its places."""
+        line, line_start = self._lines.line_of(offset)
+        if not line:
             return self._first_line, self._first_column + offset - self._start
-        return self._first_line + newlines, offset - self.text.rfind("\n", self._start, offset)
+        return self._first_line + line, offset - line_start + 1
 
     def source_offset(self, literal_start: int, decoded_offset: int) -> int:
-        """The source offset of the ``decoded_offset``-th character of the literal at ``literal_start``.
-        Characters are counted a run at a time up to the next escape (most literals have none)."""
-        position, remaining = literal_start, decoded_offset
-        text, end = self.text, self._end
-        while remaining > 0 and position < end:
-            escape = text.find("\\", position, position + remaining)
-            if escape < 0:
-                return min(end, position + remaining)
-            remaining -= escape - position
-            position = escape
-            if text[position + 1 : position + 2] == "u":
-                code = int(text[position + 2 : position + 6] or "0", 16)
-                position += 6
-                if 0xD800 <= code < 0xDC00 and text[position : position + 2] == "\\u":
-                    position += 6  # a surrogate pair decodes to one character
-            else:
-                position += 2
-            remaining -= 1
-        return position
+        """The source offset of the ``decoded_offset``-th character of the literal at ``literal_start``."""
+        escapes = self._escapes.get(literal_start)
+        if escapes is None:
+            escapes = self._escapes[literal_start] = _Escapes(self.text, literal_start, self._end)
+        return escapes.source_offset(decoded_offset)
+
+
+# An escape in a JSON string literal, or the quote that ends it. ``\uD800``-``\uDBFF`` followed by ``\uDC00``-``\uDFFF``
+# is one character, as the decoder reads them; any other ``\uXXXX`` (a lone surrogate of either half, a high one
+# followed by another high one or by no low one) is one of its own.
+_ESCAPE = re.compile(r'\\(?:u(?:[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}|[0-9a-fA-F]{4})|.)|"', re.DOTALL)
+
+
+class _Escapes:
+    """Where each escape of one string literal stands, in its characters as decoded and in the source: found in one
+    pass over the literal, so that each of its findings is placed by a search of them."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self._start, self._end = start, end
+        self._decoded: list[int] = []  # the decoded offset of each escape's character
+        self._source: list[int] = []  # where each escape starts in the source
+        self._past: list[int] = []  # where each escape ends in the source
+        shrunk = 0  # source characters the escapes so far took beyond the one each stands for
+        for escape in _ESCAPE.finditer(text, start, end):
+            if escape.group() == '"':
+                self._end = escape.start()
+                break
+            self._decoded.append(escape.start() - start - shrunk)
+            self._source.append(escape.start())
+            self._past.append(escape.end())
+            shrunk += escape.end() - escape.start() - 1
+
+    def source_offset(self, decoded_offset: int) -> int:
+        """The source offset of the literal's ``decoded_offset``-th character (its end: the closing quote's)."""
+        index = bisect.bisect_right(self._decoded, decoded_offset) - 1
+        if index < 0:
+            return min(self._end, self._start + max(0, decoded_offset))
+        if self._decoded[index] == decoded_offset:
+            return self._source[index]
+        return min(self._end, self._past[index] + decoded_offset - self._decoded[index] - 1)
