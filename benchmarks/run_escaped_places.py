@@ -123,10 +123,13 @@ def compare(path: Path, rounds: int, other: Path | None) -> None:
             runs[name].append(measure(*commands[name], cwd=path.parent))
     wall = {name: statistics.median(run[0] for run in taken) for name, taken in runs.items()}
     cpu = {name: statistics.median(run[1] for run in taken) for name, taken in runs.items()}
-    print(f"\n{path}: {path.stat().st_size / 1e6:.2f} MB, {rounds} rounds, medians" + (f"; vs: {other}" if other else ""))
-    print(f"{'command':<10} {'wall s':>8} {'cpu s':>8} {'wall ×':>8} {'cpu ×':>8}" + (" wall vs   cpu vs" if other else ""))
+    print(f"\n{path}: {path.stat().st_size / 1e6:.2f} MB, {rounds} rounds, medians"
+          + (f"; vs: {other}" if other else ""))
+    print(f"{'command':<10} {'wall s':>8} {'cpu s':>8} {'wall ×':>8} {'cpu ×':>8}"
+          + ("  wall vs   cpu vs" if other else ""))
     for name in runs:
-        versus = f" {wall[name] / wall['vs']:>8.2f} {cpu[name] / cpu['vs']:>8.2f}" if other and name == "keyaudit" else ""
+        versus = (f" {wall[name] / wall['vs']:>8.2f} {cpu[name] / cpu['vs']:>8.2f}"
+                  if other and name == "keyaudit" else "")
         print(f"{name:<10} {wall[name]:>8.2f} {cpu[name]:>8.2f} {wall[name] / wall['json.load']:>8.2f} "
               f"{cpu[name] / cpu['json.load']:>8.2f}{versus}")
 

@@ -175,7 +175,8 @@ class SourceText:
 # An escape in a JSON string literal, or the quote that ends it. ``\uD800``-``\uDBFF`` followed by ``\uDC00``-``\uDFFF``
 # is one character, as the decoder reads them; any other ``\uXXXX`` (a lone surrogate of either half, a high one
 # followed by another high one or by no low one) is one of its own.
-_ESCAPE = re.compile(r'\\(?:u(?:[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}|[0-9a-fA-F]{4})|.)|"', re.DOTALL)
+_ESCAPE = re.compile(r'\\(?:u(?:[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}|[0-9a-fA-F]{4})|.)|"',
+                     re.DOTALL)
 
 
 class _Escapes:

@@ -80,11 +80,13 @@ def test_many_findings_after_many_escapes_in_one_body_are_each_at_their_bytes(wr
     assert found_spans(report, "asaas-api-key") == expected_spans(data, keys)
 
 
-_PIECES = st.sampled_from(["a", "é", "😀", '"', "\\", "/", "\n", "\x01", "\ud800", "\udbff", "\udc00", "\udfff"])
+# Drawn by their index, so that a failing example prints no lone surrogate (which a worker cannot send).
+_PIECES = ["a", "é", "😀", '"', "\\", "/", "\n", "\x01", "\ud800", "\udbff", "\udc00", "\udfff"]
+_STRINGS = st.lists(st.integers(0, len(_PIECES) - 1), max_size=12).map(lambda drawn: "".join(_PIECES[i] for i in drawn))
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.lists(_PIECES, max_size=12).map("".join), min_size=1, max_size=4), st.booleans(), st.booleans())
+@given(st.lists(_STRINGS, min_size=1, max_size=4), st.booleans(), st.booleans())
 def test_every_decoded_offset_maps_to_where_its_character_is_written(values: list[str], ascii_only: bool,
                                                                       solidus: bool) -> None:
     """For every character of every literal, the source text up to the offset given decodes to the characters
@@ -97,4 +99,4 @@ def test_every_decoded_offset_maps_to_where_its_character_is_written(values: lis
         start = literal_start(source.text, ["v", str(index)], 2)
         for offset in range(len(decoded) + 1):
             written = source.text[start : source.source_offset(start, offset)]
-            assert json.loads(f'"{written}"') == decoded[:offset], (index, offset)
+            assert ascii(json.loads(f'"{written}"')) == ascii(decoded[:offset]), (index, offset)
