@@ -10,6 +10,7 @@ made the work grow with the matches times the line's length.
 from __future__ import annotations
 
 import bisect
+import itertools
 from typing import Any, Callable, Hashable, TypeVar
 
 T = TypeVar("T")
@@ -112,3 +113,41 @@ class LineStarts:
         if line >= len(self._starts):
             self._list(lines=line + 1)
         return self._starts[line] if line < len(self._starts) else len(self.text)
+
+
+class TextPlaces:
+    """Byte offsets and character columns of a UTF-8 text (undecodable bytes a character each), for the many
+    places its findings ask: its lines listed once, and of a line that is not ASCII, where each character starts."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        self._lines = LineStarts(data)
+        self._ascii = data.isascii()
+        self._characters: dict[int, list[int]] = {}  # a line's start -> where its characters start, and its end
+
+    def _starts(self, line_start: int) -> list[int]:
+        if line_start not in self._characters:
+            end = self.data.find(b"\n", line_start)
+            line = self.data[line_start : len(self.data) if end < 0 else end].decode("utf-8", "surrogateescape")
+            sizes = (len(character.encode("utf-8", "surrogateescape")) for character in line)
+            self._characters[line_start] = list(itertools.accumulate(sizes, initial=line_start))
+        return self._characters[line_start]
+
+    def offset(self, line: int, column: int) -> int:
+        """The byte offset of 1-based ``line`` and character ``column``."""
+        start = self._lines.start_of(line - 1)
+        if self._ascii:
+            return min(len(self.data), start + column - 1)
+        starts = self._starts(start)
+        return starts[min(column - 1, len(starts) - 1)]
+
+    def line_column(self, offset: int) -> tuple[int, int]:
+        """(0-based line, characters before ``offset`` on it) of byte ``offset``."""
+        line, start = self._lines.line_of(offset)
+        if self._ascii:
+            return line, offset - start
+        starts = self._starts(start)
+        before = bisect.bisect_left(starts, offset)
+        if before < len(starts) and starts[before] == offset:
+            return line, before
+        return line, len(self.data[start:offset].decode("utf-8", "surrogateescape"))  # inside a character
