@@ -175,34 +175,48 @@ class SourceText:
 # An escape in a JSON string literal, or the quote that ends it. ``\uD800``-``\uDBFF`` followed by ``\uDC00``-``\uDFFF``
 # is one character, as the decoder reads them; any other ``\uXXXX`` (a lone surrogate of either half, a high one
 # followed by another high one or by no low one) is one of its own.
+ESCAPES_APART = 64  # a literal's escapes read between two notes of where its characters stand
 _ESCAPE = re.compile(r'\\(?:u(?:[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}|[0-9a-fA-F]{4})|.)|"',
                      re.DOTALL)
 
 
 class _Escapes:
-    """Where each escape of one string literal stands, in its characters as decoded and in the source: found in one
-    pass over the literal, so that each of its findings is placed by a search of them."""
+    """Where the characters of one string literal stand in the source, for each of its findings: the escapes are
+    read once, as far as asked, and every :data:`ESCAPES_APART`-th noted with its place in both texts, so that a
+    place is walked to from the last note before it over fewer escapes than that (a body of megabytes with a
+    finding every few escapes is read once, and its escapes are not all held)."""
 
     def __init__(self, text: str, start: int, end: int) -> None:
-        self._start, self._end = start, end
-        self._decoded: list[int] = []  # the decoded offset of each escape's character
-        self._source: list[int] = []  # where each escape starts in the source
-        self._past: list[int] = []  # where each escape ends in the source
-        shrunk = 0  # source characters the escapes so far took beyond the one each stands for
-        for escape in _ESCAPE.finditer(text, start, end):
-            if escape.group() == '"':
-                self._end = escape.start()
+        self._text, self._end = text, end
+        self._escapes = _ESCAPE.finditer(text, start, end)
+        self._decoded, self._source = [0], [start]  # the notes: a decoded offset, and where its character stands
+        self._read = self._shrunk = 0  # escapes read; source characters they took beyond the one each stands for
+        self._start, self._ended = start, False
+
+    def _read_past(self, decoded_offset: int) -> None:
+        """Read escapes until one is noted past ``decoded_offset`` or the literal ends."""
+        while not self._ended and self._decoded[-1] <= decoded_offset:
+            escape = next(self._escapes, None)
+            if escape is None or escape.group() == '"':
+                self._end = self._end if escape is None else escape.start()
+                self._ended = True
                 break
-            self._decoded.append(escape.start() - start - shrunk)
-            self._source.append(escape.start())
-            self._past.append(escape.end())
-            shrunk += escape.end() - escape.start() - 1
+            self._read += 1
+            self._shrunk += escape.end() - escape.start() - 1
+            if self._read % ESCAPES_APART == 0:
+                self._decoded.append(escape.end() - self._start - self._shrunk)
+                self._source.append(escape.end())
 
     def source_offset(self, decoded_offset: int) -> int:
         """The source offset of the literal's ``decoded_offset``-th character (its end: the closing quote's)."""
-        index = bisect.bisect_right(self._decoded, decoded_offset) - 1
-        if index < 0:
-            return min(self._end, self._start + max(0, decoded_offset))
-        if self._decoded[index] == decoded_offset:
-            return self._source[index]
-        return min(self._end, self._past[index] + decoded_offset - self._decoded[index] - 1)
+        self._read_past(decoded_offset)
+        note = bisect.bisect_right(self._decoded, decoded_offset) - 1
+        text, position, remaining = self._text, self._source[note], decoded_offset - self._decoded[note]
+        while remaining > 0:
+            escape = text.find("\\", position, position + remaining)
+            if escape < 0:
+                return min(self._end, position + remaining)
+            found = _ESCAPE.match(text, escape)
+            remaining -= escape - position + 1
+            position = escape + 2 if found is None else found.end()
+        return min(self._end, position)
