@@ -22,7 +22,7 @@ from typing import Callable, Iterator
 from keyaudit.engine.dump_spans import DUMPS, dump_end, dump_lead, dump_read_on, dump_rest, dump_shown
 from keyaudit.engine.encodings import (BASE64, BYTES, CONCAT, ESCAPED, PARTIAL, PAYLOAD, PAYLOADS, PROVIDER_HEX,
                                        PROVIDER_PAYLOAD, QP, SPACED_HEX, WRAPPED, DecodeAnchors)
-from keyaudit.engine.line_memo import LineMemo
+from keyaudit.engine.line_memo import LineMemo, TextPlaces
 from keyaudit.engine.marked_line import MarkedLine, written
 from keyaudit.engine.join_calls import goes_on, joined_arguments
 from keyaudit.engine.partial_records import RECORDS_REACH, joined, records_end
@@ -59,10 +59,6 @@ class Spot:
     kind: str  # the anchor's (see :mod:`keyaudit.engine.encodings`)
     allowed: bool = False  # an allow marker (with a reason) on its line or the line before
     lead: bytes = b""  # a dump's first line, read before ``data`` where that is the rest of its lines
-
-
-def _characters(data: bytes) -> int:
-    return len(data.decode("utf-8", "surrogateescape"))
 
 
 class SpotCollector:
@@ -301,21 +297,30 @@ class DecodingLayer:
         return spot.kind != WRAPPED or finding.location.end_line > finding.location.line
 
     @staticmethod
-    def placed(finding: Finding, spot: Spot, decoded: Decoded) -> Finding:
-        """``finding`` (found in ``decoded``) at the original bytes it was decoded from, naming
-        the layers (those it was found under in turn, after them)."""
-        loc = finding.location
-        if decoded.opaque:  # decompressed: no byte has a place of its own, the value is the place
-            start, end = 0, len(spot.data)
-        else:
-            start = decoded.origin[_offset(decoded.text, loc.line, loc.column)]
-            end = decoded.origin[_offset(decoded.text, loc.end_line, loc.end_column)]
-        line, column = _place(spot, start)
-        end_line, end_column = _place(spot, max(end, start))
-        inner = finding.context.get("decoded")
-        context = {**finding.context, "decoded": decoded.name + (f"+{inner}" if inner else "")}
-        return replace(finding, context=context,
-                       location=Location(loc.path, line, column, end_line, end_column, loc.pointer))
+    def placer(spot: Spot, decoded: Decoded) -> Callable[[Finding], Finding]:
+        """What places a finding (found in ``decoded``) at the original bytes it was decoded from, naming the layers
+        (those it was found under in turn, after them): the lines of both texts listed once for all the spot's
+        findings (a payload of megabytes with a key on every line was decoded again from its start for each)."""
+        text, data = TextPlaces(decoded.text), TextPlaces(spot.data)
+
+        def place(offset: int) -> tuple[int, int]:
+            line, characters = data.line_column(offset)
+            return (spot.line + line, characters + 1) if line else (spot.line, spot.column + characters + 1)
+
+        def placed(finding: Finding) -> Finding:
+            loc = finding.location
+            if decoded.opaque:  # decompressed: no byte has a place of its own, the value is the place
+                start, end = 0, len(spot.data)
+            else:
+                start = decoded.origin[text.offset(loc.line, loc.column)]
+                end = decoded.origin[text.offset(loc.end_line, loc.end_column)]
+            (line, column), (end_line, end_column) = place(start), place(max(end, start))
+            inner = finding.context.get("decoded")
+            context = {**finding.context, "decoded": decoded.name + (f"+{inner}" if inner else "")}
+            return replace(finding, context=context,
+                           location=Location(loc.path, line, column, end_line, end_column, loc.pointer))
+
+        return placed
 
 
 def _once(data: bytes, depth: int, kind: str) -> Decoded | None:
@@ -330,21 +335,3 @@ def _once(data: bytes, depth: int, kind: str) -> Decoded | None:
     if inner is not None:
         decoded.then(inner.name, inner.text, inner.origin)
     return decoded
-
-
-def _offset(text: bytes, line: int, column: int) -> int:
-    """The byte offset of 1-based ``line`` and character ``column`` in ``text``."""
-    start = 0
-    for _ in range(line - 1):
-        start = text.find(b"\n", start) + 1
-    rest = text[start:].decode("utf-8", "surrogateescape")[: column - 1]
-    return min(len(text), start + len(rest.encode("utf-8", "surrogateescape")))
-
-
-def _place(spot: Spot, offset: int) -> tuple[int, int]:
-    """The line and 1-based column of byte ``offset`` of a spot's data."""
-    before = spot.data[:offset]
-    newlines = before.count(b"\n")
-    if newlines:
-        return spot.line + newlines, _characters(before[before.rfind(b"\n") + 1 :]) + 1
-    return spot.line, spot.column + _characters(before) + 1

@@ -217,8 +217,9 @@ class SecretDetector:
             if reader is not None and nested is not None and chunks.markers_seen:
                 reader(NestedText(decoded.text, nested.windows(), spot.line, spot.column, decoded.name,
                                   chunks.anchors_seen, bool(inner)))
+            placer = self._decoding.placer(spot, decoded)
             for finding in inner:
-                placed = self._decoding.placed(finding, spot, decoded)
+                placed = placer(finding)
                 if not self._decoding.belongs(spot, placed):
                     continue
                 if spot.allowed and placed.suppressed is None:

@@ -10,6 +10,7 @@ made the work grow with the matches times the line's length.
 from __future__ import annotations
 
 import bisect
+import itertools
 from typing import Any, Callable, Hashable, TypeVar
 
 T = TypeVar("T")
@@ -75,3 +76,78 @@ class LineCounter:
             self._positions.append(position)
             self._lines.append(line)
         return line
+
+
+class LineStarts:
+    """Where the lines of a text (``str`` or ``bytes``) start, from ``start`` on: listed once, and only as far as
+    asked. A text with thousands of findings (a body of hundreds of escaped members, each with a key) asks a place
+    of each: counted from the text's start for each, they cost the findings times the text."""
+
+    def __init__(self, text: str | bytes, start: int = 0) -> None:
+        self.text = text
+        self._newline: Any = "\n" if isinstance(text, str) else b"\n"
+        self._starts = [start]  # of the lines listed so far: each after the one before
+        self._listed = start  # how far the text's line breaks are listed
+
+    def _list(self, upto: int | None = None, lines: int | None = None) -> None:
+        """List the line starts up to offset ``upto``, or until ``lines`` lines are listed (or the text ends)."""
+        text, starts, newline = self.text, self._starts, self._newline
+        stop = len(text) if upto is None else min(upto, len(text))
+        while self._listed < stop and (lines is None or len(starts) < lines):
+            found = text.find(newline, self._listed, stop)
+            if found < 0:
+                self._listed = stop
+                break
+            self._listed = found + 1
+            starts.append(found + 1)
+
+    def line_of(self, offset: int) -> tuple[int, int]:
+        """(0-based line, its start) of ``offset``."""
+        if offset > self._listed:
+            self._list(upto=offset)
+        index = bisect.bisect_right(self._starts, offset) - 1
+        return max(0, index), self._starts[max(0, index)]
+
+    def start_of(self, line: int) -> int:
+        """Where 0-based ``line`` starts (the text's end where it has fewer lines)."""
+        if line >= len(self._starts):
+            self._list(lines=line + 1)
+        return self._starts[line] if line < len(self._starts) else len(self.text)
+
+
+class TextPlaces:
+    """Byte offsets and character columns of a UTF-8 text (undecodable bytes a character each), for the many
+    places its findings ask: its lines listed once, and of a line that is not ASCII, where each character starts."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        self._lines = LineStarts(data)
+        self._ascii = data.isascii()
+        self._characters: dict[int, list[int]] = {}  # a line's start -> where its characters start, and its end
+
+    def _starts(self, line_start: int) -> list[int]:
+        if line_start not in self._characters:
+            end = self.data.find(b"\n", line_start)
+            line = self.data[line_start : len(self.data) if end < 0 else end].decode("utf-8", "surrogateescape")
+            sizes = (len(character.encode("utf-8", "surrogateescape")) for character in line)
+            self._characters[line_start] = list(itertools.accumulate(sizes, initial=line_start))
+        return self._characters[line_start]
+
+    def offset(self, line: int, column: int) -> int:
+        """The byte offset of 1-based ``line`` and character ``column``."""
+        start = self._lines.start_of(line - 1)
+        if self._ascii:
+            return min(len(self.data), start + column - 1)
+        starts = self._starts(start)
+        return starts[min(column - 1, len(starts) - 1)]
+
+    def line_column(self, offset: int) -> tuple[int, int]:
+        """(0-based line, characters before ``offset`` on it) of byte ``offset``."""
+        line, start = self._lines.line_of(offset)
+        if self._ascii:
+            return line, offset - start
+        starts = self._starts(start)
+        before = bisect.bisect_left(starts, offset)
+        if before < len(starts) and starts[before] == offset:
+            return line, before
+        return line, len(self.data[start:offset].decode("utf-8", "surrogateescape"))  # inside a character

@@ -24,6 +24,7 @@ from typing import Any, BinaryIO, Iterator
 
 from keyaudit.inputs.captures.lines import well_formed
 from keyaudit.engine.binary_read import BinaryBudget
+from keyaudit.engine.line_memo import LineStarts
 from keyaudit.inputs.har_bodies import scanned_body
 from keyaudit.inputs.jsonpos import SourceText, escape_pointer_token, literal_start, loads, pointer_tokens
 from keyaudit.inputs.jsonstream import UNPARSED, Broken, Value, ValueStream
@@ -91,6 +92,7 @@ class HarValue:
         self.root = value.parsed if value.parsed is not UNPARSED else self._parsed()
         self._in_headers = "/headers/" in self.pointer + "/"  # a value under a "headers" member
         self._starts: dict[str, int] = {}  # where the literals asked for start, by pointer
+        self._lines: dict[str, LineStarts] = {}  # the lines of the fields with findings, by pointer
         self._walk: _Walk | None = None  # the walk of the joint text, kept to find its fields by
         self._encoded: dict[int, tuple[str, bytes]] = {}  # its long strings and their bytes, by identity
 
@@ -189,6 +191,14 @@ class HarValue:
             start = self._starts[pointer] = literal_start(value.held, pointer_tokens(pointer[len(self.pointer):]),
                                                           value.start, value.end)
         return self._source.line_column(self._source.source_offset(start, decoded_offset))
+
+    def scanned_lines(self, field: HarField) -> LineStarts:
+        """Where the lines of ``field``'s text as scanned (after its prefix) start: listed once for all its
+        findings, each placed by its line and column there."""
+        lines = self._lines.get(field.pointer)
+        if lines is None:
+            lines = self._lines[field.pointer] = LineStarts(field.prefix + field.text)
+        return lines
 
     def url_place(self) -> tuple[int, int]:
         """Line and column of the request URL's literal: where request findings point."""

@@ -278,14 +278,11 @@ def _placed_in_har(finding: Finding, har_field: HarField, value: HarValue,
         line, column = value.line_column(har_field.pointer)
         end_line, end_column = line, column + 1
     else:
-        scanned = har_field.prefix + har_field.text
         loc = finding.location
+        lines = value.scanned_lines(har_field)  # of what was scanned, listed once for all the field's findings
 
         def place(rel_line: int, rel_column: int) -> tuple[int, int]:
-            start = 0  # of the finding's line in what was scanned (most fields are one line)
-            for _ in range(rel_line - 1):
-                start = scanned.index("\n", start) + 1
-            offset = max(0, start + rel_column - 1 - len(har_field.prefix))
+            offset = max(0, lines.start_of(rel_line - 1) + rel_column - 1 - len(har_field.prefix))
             return value.line_column(har_field.pointer, offset)
 
         (line, column), (end_line, end_column) = place(loc.line, loc.column), place(loc.end_line, loc.end_column)

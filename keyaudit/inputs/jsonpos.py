@@ -9,11 +9,14 @@ finding one string costs about a C parse of what comes before it.
 
 from __future__ import annotations
 
+import bisect
 import json
 import json.decoder
 import json.scanner
 import re
 from typing import Any, Sequence
+
+from keyaudit.engine.line_memo import LineStarts
 
 MAX_INT_DIGITS = 4000  # below Python's limit on converting digits to an int (4300 by default)
 _SPACE = re.compile(r"[ \t\n\r]*")
@@ -141,37 +144,79 @@ class SourceText:
     The source may be one value cut from a larger file: ``line`` and ``column`` say where its
     first character stands there, and lines and columns are the file's. It may be held in a text
     read with others (a stream's window), from ``start`` to ``end`` there: offsets are the text's,
-    and the value is not copied out of it (a capture's entry may hold a body of megabytes)."""
+    and the value is not copied out of it (a capture's entry may hold a body of megabytes).
+
+    A value may have thousands of findings (a body of hundreds of escaped members, each with a key): each place
+    is looked up in what was worked out once for the value (its line starts) and for each literal (its escapes),
+    not counted again from the value's or the literal's start, which made placing them quadratic."""
 
     def __init__(self, text: str, line: int = 1, column: int = 1, start: int = 0, end: int | None = None) -> None:
         self.text = text
         self._first_line, self._first_column = line, column
         self._start, self._end = start, len(text) if end is None else end
+        self._lines = LineStarts(text, start)
+        self._escapes: dict[int, _Escapes] = {}  # by the offset where its literal's characters start
 
     def line_column(self, offset: int) -> tuple[int, int]:
-        """Counted at C speed for each place asked: a value has only the few its findings need."""
-        newlines = self.text.count("\n", self._start, offset)
-        if not newlines:
+        """Line and column of ``offset``, the value's line breaks before it listed once for all its places."""
+        line, line_start = self._lines.line_of(offset)
+        if not line:
             return self._first_line, self._first_column + offset - self._start
-        return self._first_line + newlines, offset - self.text.rfind("\n", self._start, offset)
+        return self._first_line + line, offset - line_start + 1
 
     def source_offset(self, literal_start: int, decoded_offset: int) -> int:
-        """The source offset of the ``decoded_offset``-th character of the literal at ``literal_start``.
-        Characters are counted a run at a time up to the next escape (most literals have none)."""
-        position, remaining = literal_start, decoded_offset
-        text, end = self.text, self._end
-        while remaining > 0 and position < end:
+        """The source offset of the ``decoded_offset``-th character of the literal at ``literal_start``."""
+        escapes = self._escapes.get(literal_start)
+        if escapes is None:
+            escapes = self._escapes[literal_start] = _Escapes(self.text, literal_start, self._end)
+        return escapes.source_offset(decoded_offset)
+
+
+# An escape in a JSON string literal, or the quote that ends it. ``\uD800``-``\uDBFF`` followed by ``\uDC00``-``\uDFFF``
+# is one character, as the decoder reads them; any other ``\uXXXX`` (a lone surrogate of either half, a high one
+# followed by another high one or by no low one) is one of its own.
+ESCAPES_APART = 64  # a literal's escapes read between two notes of where its characters stand
+_ESCAPE = re.compile(r'\\(?:u(?:[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}|[0-9a-fA-F]{4})|.)|"',
+                     re.DOTALL)
+
+
+class _Escapes:
+    """Where the characters of one string literal stand in the source, for each of its findings: the escapes are
+    read once, as far as asked, and every :data:`ESCAPES_APART`-th noted with its place in both texts, so that a
+    place is walked to from the last note before it over fewer escapes than that (a body of megabytes with a
+    finding every few escapes is read once, and its escapes are not all held)."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self._text, self._end = text, end
+        self._escapes = _ESCAPE.finditer(text, start, end)
+        self._decoded, self._source = [0], [start]  # the notes: a decoded offset, and where its character stands
+        self._read = self._shrunk = 0  # escapes read; source characters they took beyond the one each stands for
+        self._start, self._ended = start, False
+
+    def _read_past(self, decoded_offset: int) -> None:
+        """Read escapes until one is noted past ``decoded_offset`` or the literal ends."""
+        while not self._ended and self._decoded[-1] <= decoded_offset:
+            escape = next(self._escapes, None)
+            if escape is None or escape.group() == '"':
+                self._end = self._end if escape is None else escape.start()
+                self._ended = True
+                break
+            self._read += 1
+            self._shrunk += escape.end() - escape.start() - 1
+            if self._read % ESCAPES_APART == 0:
+                self._decoded.append(escape.end() - self._start - self._shrunk)
+                self._source.append(escape.end())
+
+    def source_offset(self, decoded_offset: int) -> int:
+        """The source offset of the literal's ``decoded_offset``-th character (its end: the closing quote's)."""
+        self._read_past(decoded_offset)
+        note = bisect.bisect_right(self._decoded, decoded_offset) - 1
+        text, position, remaining = self._text, self._source[note], decoded_offset - self._decoded[note]
+        while remaining > 0:
             escape = text.find("\\", position, position + remaining)
             if escape < 0:
-                return min(end, position + remaining)
-            remaining -= escape - position
-            position = escape
-            if text[position + 1 : position + 2] == "u":
-                code = int(text[position + 2 : position + 6] or "0", 16)
-                position += 6
-                if 0xD800 <= code < 0xDC00 and text[position : position + 2] == "\\u":
-                    position += 6  # a surrogate pair decodes to one character
-            else:
-                position += 2
-            remaining -= 1
-        return position
+                return min(self._end, position + remaining)
+            found = _ESCAPE.match(text, escape)
+            remaining -= escape - position + 1
+            position = escape + 2 if found is None else found.end()
+        return min(self._end, position)

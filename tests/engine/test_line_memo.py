@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+import random
+
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from keyaudit.engine.line_memo import LineCounter
+from keyaudit.engine.line_memo import LineCounter, TextPlaces
 
 BUFFERS = st.lists(st.sampled_from([b"\n", b"a", b"\r\n", b"\xc3\xa9", b"x" * 40]), max_size=60).map(b"".join)
 
@@ -21,3 +23,27 @@ def test_every_position_is_on_the_line_its_newlines_say_in_any_order_of_asking(
             line = counter.line(position, last if data.draw(st.booleans()) else (0, first))
             assert line == first + buffer.count(b"\n", 0, position)
             last = (position, line)
+
+
+_PIECES = [b"a", b"\n", "\u00e9".encode(), "\U0001f600".encode(), b"\xff", b"\xc3", b"z"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30).map(b"".join), st.randoms(use_true_random=False))
+def test_text_places_count_lines_and_characters_as_decoding_the_text_before_them_does(data: bytes,
+                                                                                      rng: random.Random) -> None:
+    """Asked in any order, each place is what the text before it says: its line breaks, and the characters of its
+    line (an undecodable byte one each), as a count from the text's start gives them."""
+    places = TextPlaces(data)
+    offsets = list(range(len(data) + 1))
+    rng.shuffle(offsets)
+    for offset in offsets:
+        before = data[:offset]
+        line = before[before.rfind(b"\n") + 1 :].decode("utf-8", "surrogateescape")
+        assert places.line_column(offset) == (before.count(b"\n"), len(line))
+    lines = data.decode("utf-8", "surrogateescape").split("\n")
+    asked = [(number, column) for number, line in enumerate(lines, 1) for column in range(1, len(line) + 2)]
+    rng.shuffle(asked)
+    for number, column in asked:
+        written = "\n".join([*lines[: number - 1], lines[number - 1][: column - 1]])
+        assert places.offset(number, column) == len(written.encode("utf-8", "surrogateescape"))

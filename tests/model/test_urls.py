@@ -66,6 +66,20 @@ def test_a_percent_encoded_key_is_found_and_its_segment_stays_one_segment() -> N
         assert query.split("&")[1:] == ["x=1"] and query.startswith("access_token=")
 
 
+def test_the_keys_of_a_request_sending_thousands_are_redacted_as_each_alone_would_be() -> None:
+    """Only the keys written in the URL (as they are, or encoded up to three times) are looked for in its segments:
+    the others a request sends, thousands in a customer list's body, change nothing."""
+    keys = [asaas_key() for _ in range(4)]
+    secrets = [Secret(key[len("$aact_prod_000"):], key[:len("$aact_prod_000")]) for key in keys]
+    url = (f"http://api.asaas.com/v3/{keys[0]}/x?access_token={quote(keys[1], safe='')}"
+           f"&b={quote(quote(keys[2], safe=''), safe='')}#{quote(quote(quote(keys[3], safe=''), safe=''), safe='')}")
+    others = [Secret(iugu_token()) for _ in range(2000)]
+    shown = redact_url(url, [*others[:1000], *secrets, *others[1000:]])
+    assert shown == redact_url(url, secrets)
+    for key in keys[:3]:
+        assert_absent(key[len("$aact_prod_000"):], shown, what="an Asaas key")
+
+
 def test_segments_without_a_secret_are_kept_as_written() -> None:
     url = "https://api.iugu.com/v1/invoices/5D1C9D1E%2F00?status=paid&q=a%20b#top"
     assert redact_url(url, [Secret(iugu_token())]) == url
