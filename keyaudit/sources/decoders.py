@@ -175,6 +175,7 @@ class Decoded(Pieces):
 
     def _decode(self) -> Iterator[bytes]:
         codec, resync, pending = self._codec, self._resync, b""  # pending: input after the last member, not decoded
+        cut = False  # whether the text handed out ends inside a line
         while True:  # one member (frame, stream) a turn
             pending = pending.lstrip(codec.padding) if codec.padding else pending
             while len(pending) < 4 and (more := self._more()):  # 4: the longest magic a member repeats
@@ -208,7 +209,10 @@ class Decoded(Pieces):
                     break
                 data = b""
                 if piece:
+                    if resync.hunting and cut:  # the text read on with after damage starts a line of its own
+                        yield b"\n"
                     resync.decoded(start)
+                    cut = not piece.endswith(b"\n")
                     yield piece
             else:
                 pending = decoder.unused_data or b""  # lz4 says None for none

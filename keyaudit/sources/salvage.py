@@ -85,8 +85,6 @@ class GzipSalvage(io.RawIOBase):
         """After damage (None: a start after it did not decode), on from the next member start at or after byte
         ``after``; the text ends where there is none."""
         self._input, self._member = self._resync.hunt(damage, after)
-        if self._cut:  # the text read on with starts a line: a line cut by the damage is not joined to another
-            self._output, self._cut = memoryview(bytes(self._output) + b"\n"), False
         self._between, self._decoder = False, zlib.decompressobj(_GZIP_WBITS)
         if not self._input:
             self._stop()
@@ -119,23 +117,27 @@ class GzipSalvage(io.RawIOBase):
             output = self._decoder.decompress(self._input, OUTPUT_BYTES)
         except zlib.error as exc:
             output, bad = self._up_to_damage(saved, self._input)
-            self._output = memoryview(output)
-            if output:
-                self._resync.decoded(self._member)
-                self._cut = not output.endswith(b"\n")
+            self._hand_out(output)
             # on from the member's second byte, or the bytes given this step: a member cut short is read into
             # the next one's bytes before the error shows
             self._hunt(None if self._resync.hunting else damaged("gzip", self._offset() + bad, 0, str(exc)),
                        self._member + 1)
             return
-        self._output = memoryview(output)
-        if output:
-            self._resync.decoded(self._member)
-            self._cut = not output.endswith(b"\n")
+        self._hand_out(output)
         if self._decoder.eof:
             self._input, self._between = self._decoder.unused_data, True
         else:
             self._input = self._decoder.unconsumed_tail
+
+    def _hand_out(self, output: bytes) -> None:
+        """Hand out ``output``; the first after damage on a line of its own: a line the damage cut is not joined
+        to the text read on with."""
+        if output:
+            if self._resync.hunting and self._cut:
+                output = b"\n" + output
+            self._resync.decoded(self._member)
+            self._cut = not output.endswith(b"\n")
+        self._output = memoryview(output)
 
     def _offset(self) -> int:
         """Where the undecoded input starts in the file."""
