@@ -299,10 +299,9 @@ class _Window(io.RawIOBase):
 
 
 def member_targets(target: Target, skipped: Counts, errors: list[tuple[str, str]]) -> list[Target] | None:
-    """The members of a zip or uncompressed tar, each a target of its own read straight from the
-    archive, with the members not scanned counted (and named) in ``skipped``, or, kept out by a bound of the scan,
-    listed in ``errors``. None when the target is not such an archive, or cannot be listed: it is then scanned whole,
-    which reports the damage."""
+    """The members of a zip or uncompressed tar, each a target of its own read straight from the archive; members
+    not scanned counted (and named) in ``skipped``, or in ``errors`` where a bound of the scan kept them out. None
+    when the target is not such an archive, or cannot be listed: it is then scanned whole, which reports the damage."""
     container: Path | ObjectReader
     if target.path is not None:
         container = target.path
