@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import json
 import uuid
 import zipfile
 from pathlib import Path
@@ -17,7 +18,7 @@ import pytest
 
 from helpers.archives import sparse_tar, zip_bytes
 from helpers.credentials import asaas_key
-from helpers.running import scan_json
+from helpers.running import cli, scan_json
 from helpers.secrecy import scrub
 
 
@@ -98,11 +99,16 @@ def test_a_zip_member_read_whole_still_names_a_bad_crc() -> None:
             assert isinstance(getattr(member, "damage"), zipfile.BadZipFile)
 
 
-def test_a_sparse_member_of_more_holes_than_a_scan_should_read_is_skipped_and_counted(tmp_path: Path) -> None:
-    """A few bytes of map can stand for a terabyte of holes: past the bound it is a bomb, not a log."""
+def test_a_sparse_member_of_more_holes_than_a_scan_should_read_is_an_error_naming_it_and_the_bound(
+        tmp_path: Path) -> None:
+    """A few bytes of map can stand for a terabyte of holes: past the bound it is a bomb, not a log; but what a
+    bound keeps out may hold a key, so the member is an error naming the bound, not a count among the skipped."""
     (tmp_path / "bomb.tar").write_bytes(sparse_tar("huge.log", [(0, leak(asaas_key()))], 9 << 30, "gnu"))
-    report, _ = scan_json("bomb.tar")
-    assert report["findings"] == [] and report["scan"]["skipped"] == {"sparse, larger than 8 GiB with its holes": 1}
+    run = cli("scan", "--format", "json", "--jobs", "1", "bomb.tar")
+    report = json.loads(run.stdout)
+    assert report["findings"] == [] and report["scan"]["skipped"] == {}
+    assert [(error["path"], error["message"]) for error in report["errors"]] == [
+        ("bomb.tar!huge.log", "not scanned, past a bound of the scan: sparse, larger than 8 GiB with its holes")]
 
 
 @pytest.mark.parametrize("how", ["planned", "state", "stdin", "in-a-tgz"])

@@ -39,6 +39,6 @@ _PACKS = (("gz", "gzip", lambda text: gzip.compress(text, mtime=0)), ("bz2", "bz
           ("xz", "xz", lzma.compress))
 _DAMAGE = (("overwritten", _flipped), ("cut", lambda packed: packed[: len(packed) // 2]),
            ("junk", lambda packed: b"junk " * 100))
-CASES = [BadInput(f"a {codec} whose middle member is {how}", _members(pack, f"members-{how}.log.{suffix}", damage),
+CASES = [BadInput(f"a {codec} whose middle member is {how}", _members(pack, f"mid-{how}-member.log.{suffix}", damage),
                   error=f"{READ_PAST}: {codec} damaged", findings=2)
          for suffix, codec, pack in _PACKS for how, damage in _DAMAGE]
