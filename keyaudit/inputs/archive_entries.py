@@ -61,10 +61,11 @@ OVERLAPPING = "overlaps another member's bytes"
 
 
 def limit_error(reason: str) -> str | None:
-    """The error line of a member not scanned because of a bound of the scan (a bomb's trick, a size), or None
-    for what is no bound (a symlink, an encrypted member): content a bound kept from the scan may hold a key, so it
-    is an error naming the bound, never a count among the skipped."""
-    if reason in (OVERLAPPING, SPARSE_LIMIT):
+    """The error line of a member not scanned because of a bound of the scan (a sparse size), or None for what is
+    no bound (a symlink, an encrypted member) or holds nothing unread (an entry overlapping another's bytes: those
+    bytes are read as that member): content a bound kept from the scan may hold a key, so it is an error naming the
+    bound, never a count among the skipped."""
+    if reason == SPARSE_LIMIT:
         return f"not scanned, past a bound of the scan: {reason}"
     return None
 
