@@ -265,8 +265,6 @@ class SecretDetector:
                     into.extend(pending)
                     pending = []
                 chunk = hit.offset
-                if chunks.repeats.past(hit):
-                    continue
                 rule = self._rule_list[hit.match.rule_index]
                 finding = finding_from_hit(rule, hit, path, self._validators, self.signing_keys)
                 if finding is None:
@@ -281,7 +279,6 @@ class SecretDetector:
                         continue
                     with_context(finding, verdict)
                 pending.append(finding)
-                chunks.repeats.kept(hit)
                 if spots is not None and spots.waiting:  # a spot waits on this line (or a later one)
                     seen.add(_seen_key(finding))
                 if chunks.windows is not None:

@@ -20,7 +20,6 @@ from keyaudit.engine.decoding import SpotCollector
 from keyaudit.engine.line_memo import LineCounter, LineMemo, T, line_columns
 from keyaudit.engine.evidence import FileEvidence
 from keyaudit.engine.line_gates import GATED_LINES_CUT, LineGates
-from keyaudit.engine.line_repeats import LineRepeats
 from keyaudit.engine.matcher import OVERLAP_BYTES, Matcher, RawMatch
 from keyaudit.engine.payloads import PAYLOADS_CUT
 from keyaudit.engine.tables import Table
@@ -160,7 +159,6 @@ class ChunkedPass:
         self.windows = windows
         self.evidence = FileEvidence()  # provider hosts seen, for file-scope contexts (see ``watch``)
         self.spots: SpotCollector | None = None  # the encoded text around decode anchors, when decoded
-        self.repeats = LineRepeats()  # the sightings of one secret kept on a line: all, unless the reader bounds them
         self.gates = LineGates(matcher.gates)  # what a line longer than a buffer keeps of its rules' gates
         self.bytes_scanned = 0
         self._ended = False  # whether a read met the stream's end

@@ -23,7 +23,6 @@ from keyaudit.engine.budget import SECONDS_PER_FILE, SECONDS_PER_MIB, FileAccoun
 from keyaudit.engine.detect import SecretDetector
 from keyaudit.engine.file_wide import Unsettled
 from keyaudit.engine.judge import ExchangeJudge
-from keyaudit.engine.line_repeats import MAX_LINE_REPEATS, LineRepeats
 from keyaudit.engine.matcher import OVERLAP_BYTES
 from keyaudit.engine.stream import CHUNK_BYTES, ChunkedPass, looks_binary
 from keyaudit.inputs.archives import stream_archive_kind
@@ -279,7 +278,6 @@ class UnitScanner:
                 read_on=READ_ON_BYTES if unit.byte_range is not None else 0, cut=not unit.first))
             windows.on_nested, windows.on_full = requests.read_nested, requests.read_now
             tally.unsettled = Unsettled() if unit.byte_range is not None else None  # judged by the whole file
-            chunks.repeats = LineRepeats(MAX_LINE_REPEATS)
             try:  # findings go to the tally as they come: what came before a damaged stream ended is kept
                 self.detector.collect(chunks, unit.target.display, tally.findings, unsettled=tally.unsettled)
             except DECOMPRESSION_ERRORS:
@@ -287,8 +285,6 @@ class UnitScanner:
                 if chunks.bytes_scanned or resume:
                     self._account(chunks, keeper, (resume, holds), unit, tally)
                 raise
-            finally:  # a line's repeats passed over: said, whatever ended the text
-                tally.errors.extend(ScanError(unit.target.display, said) for said in chunks.repeats.said())
             if not self._account(chunks, keeper, (resume, holds), unit, tally):
                 return
             if chunks.binary:
