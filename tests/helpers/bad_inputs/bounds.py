@@ -1,6 +1,5 @@
 """Content a bound of the scan keeps out is named as an error, never only counted among the skipped: an archive
-nested past the depth archives are opened to, and a line where one key is written so many times that only the
-first sightings are kept (its finding stands; the error names the line)."""
+nested past the depth archives are opened to."""
 
 from __future__ import annotations
 
@@ -19,16 +18,7 @@ def _nested(folder: Path) -> str:
     return "nested.zip"
 
 
-def _repeated(folder: Path) -> str:
-    """One key written 5,000 times on one line, and another key after them on that line."""
-    line = " ".join([iugu_line(iugu_token())] * 5_000) + " " + iugu_line(iugu_token())
-    (folder / "repeated.log").write_text(line + "\n")
-    return "repeated.log"
-
-
 CASES = [
     BadInput("a zip nested three deep", _nested, error="past a bound of the scan: an archive inside 2 others",
              findings=1),
-    BadInput("one key written 5,000 times on a line", _repeated, error="repeated more than 1000 times on one line",
-             findings=2),
 ]
