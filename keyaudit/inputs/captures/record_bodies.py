@@ -20,7 +20,7 @@ import json
 import re
 from typing import Any, Callable
 
-from .elision import BODY_SIZE
+from .elision import BODY_SIZE, PRINTED_BYTES
 from .lines import to_bytes
 from .record_views import ABSENT, MESSAGE, Printed, compact, first, role, spellings
 
@@ -108,7 +108,10 @@ def body(nodes: list[dict[str, Any]], outer: dict[str, Any] | None, latin1: bool
     (see :data:`PRINTABLE`); a string escaped as nginx's log_format escapes a variable
     (``$request_body`` in a ``key="…"`` format) is the bytes it stands for. A body logged twice in
     one record, parsed and as a string of the same JSON (Clockwork's ``content`` and ``body``), is
-    that string: the text sent."""
+    that string: the text sent. A body written as its byte values (a list of numbers below 256 that make
+    printable text, bare or beside its type: Node's Buffer#toJSON) or as its bytes in hex in a type's angle
+    brackets (Node's ``<Buffer 7b 0a …>``) is those bytes; such a print cut short (``... 44 more bytes``) is a
+    body sent and not shown, as is a body written as its size."""
     value = None
     for node in nodes:
         roles = OWN_BODY if node is outer else BODY
@@ -128,10 +131,16 @@ def body(nodes: list[dict[str, Any]], outer: dict[str, Any] | None, latin1: bool
             return None, True
     if isinstance(value, str) and BODY_SIZE.fullmatch(value):  # a body written as its size: sent, not shown
         return None, False
+    if isinstance(value, str) and (printed := PRINTED_BYTES.fullmatch(value)) is not None:
+        if printed.group("more"):  # its first bytes only: sent, not shown
+            return None, False
+        value = bytes.fromhex(printed.group("hex"))
     holder = value if isinstance(value, dict) else None
     said: bool | None = None
     if holder is not None and (member := _body_member(holder)) is not None:
         value, said = member
+    if isinstance(value, list):
+        value = _byte_values(value)
     if isinstance(value, str) and value[:1] not in "{[<":
         said = said or _says_base64(holder, value, nodes)
     if said:
@@ -242,10 +251,25 @@ def _body_member(holder: dict[str, Any]) -> tuple[Any, bool | None] | None:
     if len(holder) == 1 and isinstance(inner := next(iter(holder.values())), str) \
             and role(next(iter(holder))) in BODY and _payload(inner):
         return inner, None
+    if all(role(key) in BODY | BODY_DESCRIBED for key in holder):  # Node's `{"type": "Buffer", "data": […]}`
+        data = [found for key, item in holder.items() if role(key) in BODY and isinstance(item, list)
+                and isinstance(found := _byte_values(item), bytes)]
+        if data:
+            return data[0], None
     if any(role(key) in BODY_DESCRIBED for key in holder):
         inner = first([holder], BODY_OWN, (str,))
         return None if inner is None else (inner, None)
     return None
+
+
+def _byte_values(items: list[Any]) -> bytes | list[Any]:
+    """``items`` as the bytes they are where they are byte values that make printable text: a byte array as JSON
+    writes one (Node's Buffer#toJSON ``{"type": "Buffer", "data": [123, 10, …]}``, serde's ``Vec<u8>``, a Python
+    ``list(body)``); else as they are (a JSON body that is a list of numbers, parsed)."""
+    if len(items) < MIN_BASE64_TEXT or not all(type(item) is int and 0 <= item < 256 for item in items):
+        return items
+    data = bytes(items)
+    return data if _printable(data) else items
 
 
 def _unprefixed(value: str) -> str:
