@@ -264,6 +264,7 @@ def test_a_body_written_as_its_byte_values_is_those_bytes(logged: object) -> Non
 
 
 @pytest.mark.parametrize("logged", [[1050, 1, 2, 3, 4, 5, 6, 7], [1, 2, 3, 4, 5, 6, 7, 8], [104, 105, 33],
+                                    list(range(100, 110)),
                                     {"type": "pix", "data": [1, 2, 3, 4, 5, 6, 7, 8]}, [True] * 8])
 def test_numbers_that_are_no_printable_bytes_stay_the_body_parsed(logged: object) -> None:
     # a JSON body that is a list of numbers, or holds one under `data`, is the body parsed: not the bytes sent

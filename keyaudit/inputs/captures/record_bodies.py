@@ -263,13 +263,14 @@ def _body_member(holder: dict[str, Any]) -> tuple[Any, bool | None] | None:
 
 
 def _byte_values(items: list[Any]) -> bytes | list[Any]:
-    """``items`` as the bytes they are where they are byte values that make printable text: a byte array as JSON
-    writes one (Node's Buffer#toJSON ``{"type": "Buffer", "data": [123, 10, …]}``, serde's ``Vec<u8>``, a Python
-    ``list(body)``); else as they are (a JSON body that is a list of numbers, parsed)."""
+    """``items`` as the bytes they are where they are byte values that make a payload's text (JSON, a form, XML): a
+    byte array as JSON writes one (Node's Buffer#toJSON ``{"type": "Buffer", "data": [123, 10, …]}``, serde's
+    ``Vec<u8>``, a Python ``list(body)``); else as they are (a JSON body that is a list of numbers, parsed: ids or
+    amounts, whose values may well all be below 256 and print)."""
     if len(items) < MIN_BASE64_TEXT or not all(type(item) is int and 0 <= item < 256 for item in items):
         return items
     data = bytes(items)
-    return data if _printable(data) else items
+    return data if _printable(data) and _payload(data.decode("utf-8")) else items
 
 
 def _unprefixed(value: str) -> str:
