@@ -128,19 +128,19 @@ class ExchangeJudge:
         return carried
 
     def _long_carried(self, head: bytes, body: bytes) -> tuple[Finding, ...]:
-        """:meth:`carried_secrets` of a request too long to keep among the texts: the last one is kept alone. Each
-        request is asked twice or more (by the request rules, for the keys only its reader put together, for the
-        URL shown) and a long body full of keys cost its scan each time: a body of 300 escaped members, each with a
-        key, was scanned three times over. The body the exchange holds is compared, not copied."""
+        """:meth:`carried_secrets` of a request too long to keep among the texts: the last one (of a chunk at
+        most) is kept alone. Each request is asked twice or more (by the request rules, for the keys only its reader
+        put together, for the URL shown) and a long body full of keys cost its scan each time: a body of 300 escaped
+        members, each with a key, was scanned three times over. The body the exchange holds is compared, not
+        copied."""
+        if len(head) + len(body) > CHUNK_BYTES:  # a long body: read in chunks, as a scan of the text would be, and
+            found: list[Finding] = []  # not joined to its head (a body of 50 MB copied once more), nor kept: held
+            self._carriers.findings_in(io.BufferedReader(Pieces(iter((head, b"\n", body)))), "-", found)
+            return tuple(found)  # past its unit, a body of 30 MB was 30 MB more at the peak of the next
         last_head, last_body, carried = self._last
         if head == last_head and (body is last_body or body == last_body):
             return carried
-        if len(head) + len(body) > CHUNK_BYTES:  # a long body: read in chunks, as a scan of the text would be, and
-            found: list[Finding] = []  # not joined to its head (a body of 50 MB copied once more)
-            self._carriers.findings_in(io.BufferedReader(Pieces(iter((head, b"\n", body)))), "-", found)
-            carried = tuple(found)
-        else:
-            carried = self._scanned(b"\n".join((head, body)))
+        carried = self._scanned(b"\n".join((head, body)))
         self._last = (head, body, carried)
         return carried
 
