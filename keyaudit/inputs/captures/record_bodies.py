@@ -72,6 +72,7 @@ FORM_TYPE = "application/x-www-form-urlencoded"
 _BLANK = re.compile(rb"\s")
 _FORM = re.compile(rb"[^\s=&]+=[^\s&]*(?:&[^\s=&]+=[^\s&]*)*")  # `name=value` fields joined by `&`
 MIN_BASE64_TEXT = 8  # a shorter body is never taken for base64 unless the record says so
+MIN_BYTE_VALUES = 8  # a shorter list of numbers is never taken for a body's bytes
 # A request's own name, under which a record may keep its body beside its headers named after it (``request_headers``)
 _HEADED = frozenset({"request", "req"})
 KIND = frozenset({"type", "kind", "eventtype", "messagetype"})  # what a record names its kind by
@@ -267,7 +268,7 @@ def _byte_values(items: list[Any]) -> bytes | list[Any]:
     byte array as JSON writes one (Node's Buffer#toJSON ``{"type": "Buffer", "data": [123, 10, …]}``, serde's
     ``Vec<u8>``, a Python ``list(body)``); else as they are (a JSON body that is a list of numbers, parsed: ids or
     amounts, whose values may well all be below 256 and print)."""
-    if len(items) < MIN_BASE64_TEXT or not all(type(item) is int and 0 <= item < 256 for item in items):
+    if len(items) < MIN_BYTE_VALUES or not all(type(item) is int and 0 <= item < 256 for item in items):
         return items
     data = bytes(items)
     return data if _printable(data) and _payload(data.decode("utf-8")) else items
