@@ -7,9 +7,11 @@ Expected places are computed from the member's own bytes, never taken from the s
 
 from __future__ import annotations
 
+import bz2
 import gzip
 import io
 import json
+import lzma
 import uuid
 import zipfile
 from pathlib import Path
@@ -139,3 +141,22 @@ def test_a_zip_behind_a_launch_script_or_a_program_gives_its_members_and_its_own
         report, run = scan_json("app.jar", "setup.exe", *(["--state", "state.db"] if how == "state" else []))
     assert places(report) == sorted(expected), scrub(run.stderr)
     assert report["errors"] == []
+
+
+@pytest.mark.parametrize("suffix, pack", [("gz", lambda text: gzip.compress(text, mtime=0)), ("bz2", bz2.compress),
+                                          ("xz", lzma.compress)])
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_the_members_read_on_after_junk_keep_their_lines_and_columns(tmp_path: Path, suffix: str, pack,
+                                                                     jobs: str) -> None:
+    """Junk between two members decodes to nothing, so the text read on with is the two members' text joined: a key
+    in the second member is at the line and column it has there, however the reading met the junk (one worker
+    reading unthreaded, or a fast read that met damage and read again)."""
+    keys = [asaas_key() for _ in range(2)]
+    first, second = leak(keys[0]), b"a\nb\nc\n" + leak(keys[1])
+    (tmp_path / f"rotated.log.{suffix}").write_bytes(pack(first) + b"junk " * 100 + pack(second))
+    run = cli("scan", "--format", "json", "--jobs", jobs, f"rotated.log.{suffix}")
+    report = json.loads(run.stdout)
+    text = first + second
+    assert places(report) == [(f"rotated.log.{suffix}", *place(text, key)) for key in (key.encode() for key in keys)]
+    assert [error["message"].split(":")[0] for error in report["errors"]] == [
+        "damaged, the text around the damage scanned"]
