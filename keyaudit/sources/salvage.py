@@ -24,7 +24,7 @@ from keyaudit.sources.decoders import Damaged, Resync, damaged
 
 GZIP_MAGIC = b"\x1f\x8b"
 _GZIP_WBITS = 31  # zlib reads the gzip header and checks the trailer's CRC and length
-TRAILER_CHECKS = ("incorrect data check", "incorrect length check")  # zlib's words for a bad CRC / length
+_TRAILER_CHECKS = ("incorrect data check", "incorrect length check")  # zlib's words for a bad CRC / length
 INPUT_BYTES = 64 << 10
 OUTPUT_BYTES = 256 << 10  # at most this much decoded per step: a small input cannot blow up memory
 
@@ -122,9 +122,9 @@ class GzipSalvage(io.RawIOBase):
             # A failed trailer check comes only after the member's data decoded to its end: the next member starts
             # after it (its stored bytes may hold a nested .gz, not a member of this file). Any other error: on from
             # the member's second byte, since a member cut short is read into the next one's bytes before it shows.
-            checked = str(exc).endswith(TRAILER_CHECKS)
-            self._hunt(None if self._resync.hunting else damaged("gzip", self._offset() + bad, 0, str(exc)),
-                       self._offset() + bad if checked else self._member + 1)
+            at = self._offset() + bad
+            self._hunt(None if self._resync.hunting else damaged("gzip", at, 0, str(exc)),
+                       at if str(exc).endswith(_TRAILER_CHECKS) else self._member + 1)
             return
         self._hand_out(output)
         if self._decoder.eof:
