@@ -65,8 +65,10 @@ def positional_record(items: list[Any]) -> dict[str, Any] | None:
     options = [item for item in items if type(item) is dict and any(str(key).lower() == "method" for key in item)]
     if not methods and len(urls) == 1 and len(options) == 1:  # the URL, then the options that say the rest
         return {**options[0], "url": items[urls[0]]}
+    if len(methods) != 1:
+        return None
     parts = _url_parts(items) if not urls else None
-    if len(methods) != 1 or len(urls) != 1 and parts is None:
+    if len(urls) != 1 and parts is None:
         return None
     maps = [index for index, item in enumerate(items)
             if _header_list(item) or type(item) is dict and header_fields(item) is not None]
