@@ -92,3 +92,19 @@ def test_a_string_left_that_holds_no_json_document_is_no_body(body: str) -> None
 ])
 def test_parts_that_do_not_say_one_url_make_no_request(text: str) -> None:
     assert read(text) is None
+
+
+@pytest.mark.parametrize("word", ["Trace", "Options", "Head", "Connect", "Get", "Put"])
+def test_a_constructor_s_word_beside_a_method_as_http_writes_it_is_another_field_s(word: str) -> None:
+    """A log level or an enum printed beside ``POST`` (``Trace``) is not a second method that hides the request."""
+    body = '{"api_token":"x","amount_cents":1050}'
+    found = read(f"TransferCall(POST,{URL},{HEADERS},{body},{word})")
+    assert found is not None and found[:2] == ("POST", URL)
+
+
+def test_nothing_beside_a_json_string_is_a_value_where_the_url_is_printed_whole() -> None:
+    """``nil`` where the body would be and a reply's JSON after it: two values left, so no body (the reply is not the
+    bytes sent); only a URL given in parts leaves nothing for its absent port and query."""
+    headers = '%{"content-type" => "application/json", "signature" => "signature=ab"}'
+    found = read(f'Exchange("POST", "{URL}", {headers}, nil, "{{\\"id\\":\\"tr_1\\"}}")')
+    assert found is not None and found[3:] == (True, None)

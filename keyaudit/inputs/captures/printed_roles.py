@@ -12,7 +12,7 @@ Language's ``HTTPRequest[url, <|Method -> …|>]``); its headers are the one map
 header fields; its body the one value left, and only where that is a JSON document printed raw
 (its text kept, :class:`.record_views.Printed`), or a string holding one: a value left that is anything else (a
 timeout, an id), or more than one, is never taken for the bytes sent, and the request shows no body; nothing (an
-option's None) is no value left.
+option's None) is no value left only where the URL is given in parts (its absent port and query): else a body.
 
 A language whose types name their values in the source only prints a request's parts as the type holds them (Gleam's
 ``string.inspect`` of gleam_http's ``Request(Post, [#("content-type", "…")], "{…}", Https, "api.iugu.com", None,
@@ -60,7 +60,8 @@ def field_names(names: list[Any], dashed: bool = True) -> bool:
 def positional_record(items: list[Any]) -> dict[str, Any] | None:
     """The record of a request printed by position (see above), its parts under the names the
     reconstructor reads; None where the values do not say one."""
-    methods = [index for index, item in enumerate(items) if isinstance(item, str) and _method(item)]
+    methods = [index for index, item in enumerate(items) if isinstance(item, str) and item in HTTP_METHODS] or [
+        index for index, item in enumerate(items) if isinstance(item, str) and _constructor_method(item)]
     urls = [index for index, item in enumerate(items) if isinstance(item, str) and item[:8].lower().startswith(_WEB)]
     options = [item for item in items if type(item) is dict and any(str(key).lower() == "method" for key in item)]
     if not methods and len(urls) == 1 and len(options) == 1:  # the URL, then the options that say the rest
@@ -77,15 +78,17 @@ def positional_record(items: list[Any]) -> dict[str, Any] | None:
     if len(maps) == 1:
         record["headers"] = items[maps[0]]
     used = (methods[0], *(urls[:1] if parts is None else parts), *maps[:1])
-    rest = [item for index, item in enumerate(items) if index not in used and item is not None]
+    # a URL given in parts leaves its absent parts (port, query) as nothing; else nothing is a value (a body's)
+    rest = [item for index, item in enumerate(items) if index not in used and (parts is None or item is not None)]
     if len(rest) == 1 and (isinstance(rest[0], Printed) or isinstance(rest[0], str) and _json_document(rest[0])):
         record["body"] = rest[0]
     return record
 
 
-def _method(item: str) -> bool:
-    """Whether a printed value is a method: as HTTP writes it, or a constructor's word (``Post``)."""
-    return item in HTTP_METHODS or item[1:].islower() and item.upper() in HTTP_METHODS and item[:1].isupper()
+def _constructor_method(item: str) -> bool:
+    """Whether a printed value is a method as a constructor's word (``Post``): asked only where no value is a method
+    as HTTP writes it, since beside ``POST`` a ``Trace`` or ``Head`` is another field's word (a log level)."""
+    return item[1:].islower() and item.upper() in HTTP_METHODS and item[:1].isupper()
 
 
 def _url_parts(items: list[Any]) -> tuple[int, int, int] | None:
