@@ -108,3 +108,22 @@ def test_nothing_beside_a_json_string_is_a_value_where_the_url_is_printed_whole(
     headers = '%{"content-type" => "application/json", "signature" => "signature=ab"}'
     found = read(f'Exchange("POST", "{URL}", {headers}, nil, "{{\\"id\\":\\"tr_1\\"}}")')
     assert found is not None and found[3:] == (True, None)
+
+
+@pytest.mark.parametrize("word", ["Trace", "Options", "Head", "Get"])
+def test_a_constructor_s_word_beside_a_url_and_its_options_is_an_argument(word: str) -> None:
+    """``Fetch(url, {method, headers, body}, Trace)``: the options say the method; the word beside them is another
+    argument (only a URL given in parts has its method as a constructor's word)."""
+    options = "{ method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{\"a\":1}' }"
+    for text in (f'Fetch("{URL}", {options}, {word})', f'Fetch({word}, "{URL}", {options})'):
+        found = read(text)
+        assert found is not None and found[:3] == ("POST", URL, [("Content-Type", "application/json")])
+
+
+def test_a_list_of_pairs_beside_a_url_and_a_map_of_header_fields_is_another_field() -> None:
+    """A retry's counters or a trace's ids as name-value pairs beside the headers' map leave those the headers
+    (only a URL given in parts has its headers as a list of pairs)."""
+    for extra in ("List((x-retry-count,0))", '[#("x-request-id", "r1")]'):
+        found = read(f"TransferCall(POST,{URL},{HEADERS},{{\"a\":1}},{extra})")
+        assert found is not None and found[2] == [("Content-Type", "application/json"),
+                                                  ("Signature", "signature=ab+c/d==")]

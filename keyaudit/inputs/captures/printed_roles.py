@@ -18,7 +18,8 @@ A language whose types name their values in the source only prints a request's p
 ``string.inspect`` of gleam_http's ``Request(Post, [#("content-type", "…")], "{…}", Https, "api.iugu.com", None,
 "/v1/…", None)``, a record on the Erlang target being a tuple): its method a constructor's word (``Post``), its
 headers a list of name-value pairs, and its URL in parts — exactly one scheme's word, one DNS name and one path,
-which are the URL where no absolute one is printed.
+which are the URL where no absolute one is printed. Only such a record's method may be a constructor's word and its
+headers a list of pairs: beside an absolute URL those are other fields (main's case classes, an options map's call).
 """
 
 from __future__ import annotations
@@ -60,19 +61,18 @@ def field_names(names: list[Any], dashed: bool = True) -> bool:
 def positional_record(items: list[Any]) -> dict[str, Any] | None:
     """The record of a request printed by position (see above), its parts under the names the
     reconstructor reads; None where the values do not say one."""
-    methods = [index for index, item in enumerate(items) if isinstance(item, str) and item in HTTP_METHODS] or [
-        index for index, item in enumerate(items) if isinstance(item, str) and _constructor_method(item)]
     urls = [index for index, item in enumerate(items) if isinstance(item, str) and item[:8].lower().startswith(_WEB)]
+    parts = _url_parts(items) if not urls else None
+    methods = [index for index, item in enumerate(items) if isinstance(item, str) and item in HTTP_METHODS] or [
+        index for index, item in enumerate(items) if parts is not None and isinstance(item, str) and (
+            _constructor_method(item))]
     options = [item for item in items if type(item) is dict and any(str(key).lower() == "method" for key in item)]
     if not methods and len(urls) == 1 and len(options) == 1:  # the URL, then the options that say the rest
         return {**options[0], "url": items[urls[0]]}
-    if len(methods) != 1:
+    if len(methods) != 1 or len(urls) != 1 and parts is None:
         return None
-    parts = _url_parts(items) if not urls else None
-    if len(urls) != 1 and parts is None:
-        return None
-    maps = [index for index, item in enumerate(items)
-            if _header_list(item) or type(item) is dict and header_fields(item) is not None]
+    maps = [index for index, item in enumerate(items) if parts is not None and _header_list(item)
+            or type(item) is dict and header_fields(item) is not None]
     url = items[urls[0]] if parts is None else f"{items[parts[0]].lower()}://{items[parts[1]]}{items[parts[2]]}"
     record: dict[str, Any] = {"method": items[methods[0]].upper(), "url": url}
     if len(maps) == 1:
@@ -86,8 +86,9 @@ def positional_record(items: list[Any]) -> dict[str, Any] | None:
 
 
 def _constructor_method(item: str) -> bool:
-    """Whether a printed value is a method as a constructor's word (``Post``): asked only where no value is a method
-    as HTTP writes it, since beside ``POST`` a ``Trace`` or ``Head`` is another field's word (a log level)."""
+    """Whether a printed value is a method as a constructor's word (``Post``): asked only where the URL is given in
+    parts and no value is a method as HTTP writes it — beside ``POST`` a ``Trace`` or ``Head`` is another field's word
+    (a log level), and beside an absolute URL and its options a ``Trace`` is an argument, the method in the options."""
     return item[1:].islower() and item.upper() in HTTP_METHODS and item[:1].isupper()
 
 
@@ -100,7 +101,9 @@ def _url_parts(items: list[Any]) -> tuple[int, int, int] | None:
 
 
 def _header_list(item: Any) -> bool:
-    """Whether a printed value is a list of header fields' name-value pairs."""
+    """Whether a printed value is a list of header fields' name-value pairs: asked only where the URL is given in
+    parts (the types that print a URL so print headers so); beside an absolute URL and a map of header fields such a
+    list is another field (a retry's counters), and two candidates would leave the request no headers."""
     return type(item) is list and bool(item) and all(
         type(pair) is list and len(pair) == 2 and isinstance(pair[1], str) for pair in item) and field_names(
         [pair[0] for pair in item])
