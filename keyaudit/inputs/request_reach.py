@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from keyaudit.engine.windows import Reach
+from keyaudit.inputs.captures.json_blocks import MAX_RECORD_LINES
 from keyaudit.inputs.captures.lines import VIA_LINES
 from keyaudit.inputs.captures.quoted import NEWLINE, escaped
 from keyaudit.inputs.captures.record_ids import id_on_line
@@ -29,7 +30,7 @@ WHOLE_LINE_REACH = Reach(0, 0)  # any anchor on a line holding a whole request
 # the same on a JSON record holding one, which no line reader reads: a log of such records among other
 # lines is read in windows of many (10,000 records a line in two: 1.88 -> 1.38 s; one in 33: -12 %)
 RECORD_LINE_REACH = Reach(0, 0, joins=32)
-JSON_MEMBER_REACH = Reach(REQUEST_SPAN_LINES, 2 * REQUEST_SPAN_LINES)  # a member of a pretty-printed object
+JSON_MEMBER_REACH = Reach(MAX_RECORD_LINES, MAX_RECORD_LINES)  # a member of a pretty-printed object
 # a string item of a list pretty-printed over lines, a cell of a result set's row maybe: its table (that names the
 # cells' columns) opens above the list of rows, past the list of names (:data:`.captures.result_sets.TABLE_LINES`)
 STRING_ITEM_REACH = Reach(TABLE_LINES, 2 * REQUEST_SPAN_LINES)

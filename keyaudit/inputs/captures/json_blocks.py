@@ -9,14 +9,13 @@ request. The request takes the line of its object's opening brace — unless the
 (its method and URL) from one of the object's own lines, a member whose value is the record as a string (``"message":
 "{\\"method\\": …}"``, as `aws logs filter-log-events` prints an event): that is the object's request, read once. Only
 the lines of the window are looked at: an object's first line at most a request's span above the anchor, its last at
-most :data:`MAX_RECORD_LINES` below its first. Where the text's first line is a cut (a range of a file after the
-first), objects still indented up to it may be members of one that opens above it, which the range before reads whole:
-none of them is read as a request.
+most :data:`MAX_RECORD_LINES` below its first (a longer one is read as far as that: :mod:`.cut_blocks`). Where the
+text's first line is a cut (a range of a file after the first), objects still indented up to it may be members of one
+that opens above it, which the range before reads whole: none of them is read as a request.
 """
 
 from __future__ import annotations
 
-import itertools
 import json
 import re
 from typing import Any, Callable, Collection, Iterable, Iterator
@@ -25,12 +24,13 @@ from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange, Origin
 from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
 
 from .command_lists import command_request
+from .cut_blocks import cut_record, read_in_part
 from .cut_records import count_cut
 from .envelopes import HeldTexts
 from .header_entries import method_listed
 from .introduced import introduced, lead_opening
 from .literals import literal_record
-from .log_prefix import carries, digitless, shared_prefix
+from .log_prefix import carries, digitless, shared_prefix, unprefixed_lines
 from .open_brackets import OpenBrackets
 from .php_printed import opening_depth, opens_printed_array, printed_array, printed_member
 from .record_starts import printed_in, record_start
@@ -101,15 +101,19 @@ def exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path: str,
             continue
         # the first line of a pretty-printed object around the anchor that did not close in the lines read (a map
         # another language printed, or a bracket left open, is no record known to be one: a call's arguments in code)
-        unclosed = None
+        unclosed, deferred = None, set()  # and the objects cut past the bound, tried after those inside them
         for opening, past_list in openings:
             rows: list[dict[str, Any]] | None = None
-            if view[opening][0] in tried:
+            if view[opening][0] in tried and opening not in deferred:
                 break  # an object around an earlier anchor that did not close: tried already
             tried.add(view[opening][0])
             record, closing, capture = _record(view, opening, brackets, printed)
             if closing is None and capture == "jsonlog" and unclosed is None:
                 unclosed = view[opening][0]
+            if closing is None and record is not None and opening not in deferred and openings[-1][0] != opening:
+                deferred.add(opening)  # (an object inside it that closes may be the request: a batch's member)
+                openings.append((opening, past_list))
+                continue
             origin = Origin(path, view[opening][0], capture=capture,
                             end_line=None if closing is None else view[closing][0])
             if past_list and record is not None and not isinstance(matched(first([record], METHOD, _LOGGED)), str) \
@@ -131,7 +135,7 @@ def exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path: str,
                               in on_lines]
                     if all(map(exchange.shows_more_than, inside)):
                         parts.extend(inside)
-                        yield exchange
+                        yield exchange if closing is not None else read_in_part(exchange)  # cut past the bound
                 break
         else:
             if unclosed is not None and unclosed not in begun:  # no object around it read as a request, one of
@@ -246,7 +250,7 @@ def _openings(lines: list[tuple[int, str]], index: int, brackets: OpenBrackets,
     at the margin) is passed over, from the line that closes it to the one that opens it."""
     groups: list[list[int]] = [[]]  # the openings between two lists, innermost first
     depth = _indent(lines[index][1])
-    lowest = max(-1, index - REQUEST_SPAN_LINES)
+    lowest = max(-1, index - MAX_RECORD_LINES)
     string_opening = index  # where the raw string whose lines are passed over opens
     for above in lines_up(index, lowest, groups):
         text = lines[above][1]
@@ -270,7 +274,7 @@ def _openings(lines: list[tuple[int, str]], index: int, brackets: OpenBrackets,
         if depth == 0:
             break
     else:
-        if depth > 0 and index < REQUEST_SPAN_LINES and lines[0][0] == cut:
+        if depth > 0 and lowest < 0 and lines[0][0] == cut:
             groups.pop()  # the outermost object may open above the cut
     return [(opening, place > 0) for place, group in enumerate(groups) for opening in group[::-1]]
 
@@ -306,8 +310,7 @@ def _record(lines: list[tuple[int, str]], opening: int, brackets: OpenBrackets, 
     # an object opened at the line's end inside a map opened before it (`Request(…, body={`) is the map's
     if not text.rstrip().endswith("{") or (bracket is not None and bracket < text.rindex("{")):
         return _hanging_record(lines, opening, bracket, brackets)
-    depth = _margin(text)
-    body = [text[text.rindex("{"):]]
+    depth, body = _margin(text), [text[text.rindex("{"):]]
     for index in range(opening + 1, min(len(lines), opening + MAX_RECORD_LINES)):
         line = lines[index][1]
         body.append(line)
@@ -319,7 +322,7 @@ def _record(lines: list[tuple[int, str]], opening: int, brackets: OpenBrackets, 
             except (ValueError, RecursionError):
                 found, capture = literal_record(written) if printed else None, "literal"
             return (found if isinstance(found, dict) else None), index, capture
-    return None, None, "jsonlog"
+    return (cut_record(body) if len(body) >= MAX_RECORD_LINES else None), None, "jsonlog"
 
 
 def _hanging_record(lines: list[tuple[int, str]], opening: int, bracket: int | None, brackets: OpenBrackets
@@ -331,20 +334,10 @@ def _hanging_record(lines: list[tuple[int, str]], opening: int, bracket: int | N
     start = None if bracket is None else record_start(text, bracket)
     if bracket is None or start is None:
         return None, None, "literal"
-    texts = _unprefixed_lines([line for _, line in lines[opening : opening + MAX_RECORD_LINES]], start)
+    texts = unprefixed_lines([line for _, line in lines[opening : opening + MAX_RECORD_LINES]], start)
     last = brackets.closing(texts)
     if last is None:
         return None, None, "literal"
     found = literal_record("\n".join([text[start:], *texts[1 : last + 1]]))
     return found, opening + last, "literal"
 
-
-def _unprefixed_lines(texts: list[str], start: int) -> list[str]:
-    """The lines of a map printed from column ``start`` of the first, without the prefix a logger
-    writes before each line of a message (logcat's ``<date> <time> <pid> <tid> I <tag>: ``): where
-    the next line carries what stands before the map on the first, digits aside, it and the lines
-    after it that carry it are taken without it."""
-    prefix = digitless(texts[0][:start])
-    if not prefix.strip() or len(texts) < 2 or not carries(texts[1], prefix):
-        return texts
-    return [texts[0], *(line[start:] for line in itertools.takewhile(lambda line: carries(line, prefix), texts[1:]))]
