@@ -4,6 +4,7 @@ read as far as shown (the body sent, not shown). Neither a list of numbers nor t
 
 from __future__ import annotations
 
+import base64
 import json
 from pathlib import Path
 from typing import Callable
@@ -23,11 +24,11 @@ FOUND = {"good": [], "bad": ["iugu-bad-signature"], None: ["iugu-unsigned-transf
 COUNTED = {"good": "signatures_valid", "bad": "signatures_invalid"}
 
 
-def sent(token: str, extra: str = "", repeat: int = 1) -> bytes:
-    """A transfer's body as a client sends it, the token in it (as a signed transfer carries it)."""
+def sent(token: str, extra: str = "", repeat: int = 1, charset: str = "utf-8") -> bytes:
+    """A transfer's body as a client sends it, in ``charset``, the token in it (as a signed transfer carries it)."""
     filler = ",\n".join(f'"note_{index}":"{"x" * 20}"' for index in range(repeat))
     return (f'{{\n"api_token":"{token}",\n"amount_cents":1050,\n"transfer_type":"pix"{extra}'
-            + (",\n" + filler if repeat > 1 else "") + "\n}").encode("latin-1")
+            + (",\n" + filler if repeat > 1 else "") + "\n}").encode(charset)
 
 
 def scan(tmp_path: Path, write: Callable[[bytes], object], signed: str | None, layout: Layout = LINE,
@@ -82,3 +83,58 @@ def test_a_record_cut_past_the_bound_before_its_headers_proves_no_header_missing
                          body=sent("{token}", repeat=100))
     assert rules == []
     assert (counts.get("requests_judged"), counts.get("request_records_cut")) == (1, 1), counts
+
+
+def _signed_bytes(data: bytes) -> list[int]:
+    return [byte - 256 if byte > 127 else byte for byte in data]
+
+
+NAMED = ',\n"nome":"João"'  # a name: in Latin-1 `ã` is one byte, 0xe3, no UTF-8
+# Each spelling a runtime prints a body's bytes in (see keyaudit.inputs.captures.byte_spellings), and whether its body
+# is in Latin-1
+SPELLINGS: dict[str, tuple[Callable[[bytes], object], bool]] = {
+    "node-buffer-json-latin1": (node_buffer, True),
+    "node-buffer-printed-latin1": (lambda data: f"<Buffer {data.hex(' ')}>", True),
+    "json-list-latin1": (list, True),
+    "gson-signed": (_signed_bytes, False),
+    "gson-signed-latin1": (_signed_bytes, True),
+    "java-arrays-tostring": (lambda data: str(_signed_bytes(data)), False),
+    "node-uint8array": (lambda data: f"Uint8Array({len(data)}) [ {', '.join(map(str, data))} ]", False),
+    "node-arraybuffer": (lambda data: f"ArrayBuffer {{ [Uint8Contents]: <{data.hex(' ')}>, byteLength: {len(data)} }}",
+                         False),
+    "python-bytes": (repr, False),
+    "python-bytes-latin1": (repr, True),
+    "python-bytearray": (lambda data: f"bytearray({data!r})", False),
+    "go-%v": (lambda data: f"[{' '.join(map(str, data))}]", False),
+    "go-%#v": (lambda data: "[]byte{" + ", ".join(f"{byte:#x}" for byte in data) + "}", False),
+}
+CUT = {  # printed cut short, as util.inspect cuts them: a body sent and not shown
+    "node-arraybuffer-cut": lambda data: (f"ArrayBuffer {{ [Uint8Contents]: <{data[:50].hex(' ')} ... "
+                                          f"{len(data) - 50} more bytes>, byteLength: {len(data)} }}"),
+    "node-uint8array-cut": lambda data: (f"Uint8Array({len(data)}) [ {', '.join(map(str, data[:20]))}, "
+                                         f"... {len(data) - 20} more items ]"),
+}
+
+
+@pytest.mark.parametrize("signed", SIGNED)
+@pytest.mark.parametrize("spelling", SPELLINGS)
+def test_a_body_spelt_as_a_runtime_prints_bytes_is_those_bytes(tmp_path: Path, spelling: str,
+                                                                signed: str | None) -> None:
+    write, latin1 = SPELLINGS[spelling]
+    rules, counts = scan(tmp_path, write, signed, body=sent("{token}", NAMED, charset="latin-1" if latin1 else "utf-8"))
+    assert rules == FOUND[signed]
+    assert signed is None or counts.get(COUNTED[signed]) == 1, counts
+
+
+@pytest.mark.parametrize("signed", SIGNED)
+@pytest.mark.parametrize("spelling", CUT)
+def test_a_body_printed_cut_short_is_sent_and_not_shown(tmp_path: Path, spelling: str, signed: str | None) -> None:
+    rules, counts = scan(tmp_path, CUT[spelling], signed)
+    assert rules == ([] if signed else ["iugu-unsigned-transfer"])
+    assert signed is None or counts.get("signatures_unverified") == 1, counts
+
+
+def test_a_body_in_dotnet_s_base64_of_its_bytes_is_those_bytes(tmp_path: Path) -> None:
+    # System.Text.Json (and Newtonsoft) write a byte[] as base64, not as numbers
+    rules, counts = scan(tmp_path, lambda data: base64.b64encode(data).decode(), "good")
+    assert (rules, counts.get("signatures_valid")) == ([], 1)

@@ -28,7 +28,7 @@ def cut_record(texts: list[str]) -> dict[str, Any] | None:
     they end before it closes: each object and list still open is closed after the last line read, but the innermost
     below the object itself (the one the cut falls in) is written as :data:`CUT`, for it is shown only in part. None
     where the lines are no JSON so read. Pretty-printed JSON opens a value at a line's end and closes it at a line's
-    start (``json.dumps(…, indent=2)``, ``JSON.stringify(…, null, 2)``, ``jq .``), which is all that is looked at."""
+    start (``json.dumps(…, indent=2)``, ``JSON.stringify(…, null, 2)``, ``jq .``): all that is looked at."""
     opened: list[int] = []  # the lines that open the objects and lists still open, outermost first
     for index, text in enumerate(texts):
         stripped = text.strip()
