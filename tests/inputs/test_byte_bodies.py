@@ -14,6 +14,8 @@ import pytest
 from helpers.credentials import iugu_token
 from helpers.running import scan_json
 from helpers.signing import SIGNED_AT, TRANSFER_PATH, TRANSFER_URL, key_pair, signature_header
+from keyaudit.inputs.captures.records import request_of
+from keyaudit.model.exchange import Origin
 
 # How a record is written: one JSON line, or pretty-printed as JSON.stringify(error, null, 2) prints an axios error
 Layout = Callable[[dict], str]
@@ -138,3 +140,19 @@ def test_a_body_in_dotnet_s_base64_of_its_bytes_is_those_bytes(tmp_path: Path) -
     # System.Text.Json (and Newtonsoft) write a byte[] as base64, not as numbers
     rules, counts = scan(tmp_path, lambda data: base64.b64encode(data).decode(), "good")
     assert (rules, counts.get("signatures_valid")) == ([], 1)
+
+
+@pytest.mark.parametrize("logged", ["[200 201 202 203 204 205 206 207]", "[-23, -46, 10, 12, 14, 15, 16, 17]",
+                                    "[1, 2, 3, 4, 5, 6, 7, 8, 9, 10]", "[1050, 2, 3, 4, 5, 6, 7, 8]", "[]byte{}",
+                                    "b'not closed", "bytearray(b'x') + b'y'", "<Buffer zz>"])
+def test_a_list_of_ids_amounts_or_coordinates_is_the_text_logged_not_bytes(logged: str) -> None:
+    found = request_of({"method": "POST", "url": TRANSFER_URL, "body": logged}, Origin("client.log", 1))
+    assert found is not None
+    assert (found.body, found.body_exact) == (logged.encode(), True)
+
+
+def test_a_replys_bytes_beside_the_request_are_not_its_body() -> None:
+    reply = node_buffer(b'{"message":"Signature check successful","id":"ABCDEF"}')
+    found = request_of({"config": {"method": "post", "url": TRANSFER_URL, "data": '{"amount_cents":1050}'},
+                        "response": {"status": 200, "data": reply}}, Origin("client.log", 1))
+    assert found is not None and found.body == b'{"amount_cents":1050}'
