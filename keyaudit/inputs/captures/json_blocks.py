@@ -8,8 +8,8 @@ JSON string spans lines — and each, from the outermost the window holds inside
 request. The request takes the line of its object's opening brace — unless the reader of JSON lines read that request
 (its method and URL) from one of the object's own lines, a member whose value is the record as a string (``"message":
 "{\\"method\\": …}"``, as `aws logs filter-log-events` prints an event): that is the object's request, read once. Only
-the lines of the window are looked at: an object's first line at most a request's span above the anchor, its last at
-most :data:`MAX_RECORD_LINES` below its first (a longer one is read as far as that: :mod:`.cut_blocks`). Where the
+the lines of the window are looked at: an object's first line at most :data:`MAX_RECORD_LINES` above the anchor,
+its last at most that below its first (a longer one is read as far as that: :mod:`.cut_blocks`). Where the
 text's first line is a cut (a range of a file after the first), objects still indented up to it may be members of one
 that opens above it, which the range before reads whole: none of them is read as a request.
 """
