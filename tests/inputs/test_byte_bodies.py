@@ -91,24 +91,32 @@ def _signed_bytes(data: bytes) -> list[int]:
     return [byte - 256 if byte > 127 else byte for byte in data]
 
 
+def _uint8array(data: bytes) -> str:
+    return f"Uint8Array({len(data)}) [ {', '.join(map(str, data))} ]"
+
+
+def _go_literal(data: bytes) -> str:
+    return "[]byte{" + ", ".join(f"{byte:#x}" for byte in data) + "}"
+
+
 NAMED = ',\n"nome":"João"'  # a name: in Latin-1 `ã` is one byte, 0xe3, no UTF-8
 # Each spelling a runtime prints a body's bytes in (see keyaudit.inputs.captures.byte_spellings), and whether its body
 # is in Latin-1
 SPELLINGS: dict[str, tuple[Callable[[bytes], object], bool]] = {
     "node-buffer-json-latin1": (node_buffer, True),
     "node-buffer-printed-latin1": (lambda data: f"<Buffer {data.hex(' ')}>", True),
-    "json-list-latin1": (list, True),
     "gson-signed": (_signed_bytes, False),
-    "gson-signed-latin1": (_signed_bytes, True),
     "java-arrays-tostring": (lambda data: str(_signed_bytes(data)), False),
-    "node-uint8array": (lambda data: f"Uint8Array({len(data)}) [ {', '.join(map(str, data))} ]", False),
+    "node-uint8array": (_uint8array, False),
+    "node-uint8array-latin1": (_uint8array, True),
     "node-arraybuffer": (lambda data: f"ArrayBuffer {{ [Uint8Contents]: <{data.hex(' ')}>, byteLength: {len(data)} }}",
                          False),
     "python-bytes": (repr, False),
     "python-bytes-latin1": (repr, True),
     "python-bytearray": (lambda data: f"bytearray({data!r})", False),
     "go-%v": (lambda data: f"[{' '.join(map(str, data))}]", False),
-    "go-%#v": (lambda data: "[]byte{" + ", ".join(f"{byte:#x}" for byte in data) + "}", False),
+    "go-%#v": (_go_literal, False),
+    "go-%#v-latin1": (_go_literal, True),
 }
 CUT = {  # printed cut short, as util.inspect cuts them: a body sent and not shown
     "node-arraybuffer-cut": lambda data: (f"ArrayBuffer {{ [Uint8Contents]: <{data[:50].hex(' ')} ... "
@@ -156,3 +164,30 @@ def test_a_replys_bytes_beside_the_request_are_not_its_body() -> None:
     found = request_of({"config": {"method": "post", "url": TRANSFER_URL, "data": '{"amount_cents":1050}'},
                         "response": {"status": 200, "data": reply}}, Origin("client.log", 1))
     assert found is not None and found.body == b'{"amount_cents":1050}'
+
+
+# Numbers no type names as bytes that, read as bytes, spell text other than JSON in UTF-8: Latin-1 (a pixel row,
+# coordinates), a form's fields (`dx=cXMB7`, one 61 among printable ASCII), XML (`<AFPZKF>`); and a Latin-1 body
+# as an untyped list (Gson's signed bytes, a JSON list)
+UNTYPED = {"latin1-form": [100, 200, 61, 250, 90, 91, 92, 93], "ascii-form": [100, 120, 61, 99, 88, 77, 66, 55],
+           "ascii-xml": [60, 65, 70, 80, 90, 75, 70, 62], "latin1-json": list(sent("x", NAMED, charset="latin-1")),
+           "latin1-json-signed": _signed_bytes(sent("x", NAMED, charset="latin-1"))}
+
+
+@pytest.mark.parametrize("values", list(UNTYPED.values()), ids=list(UNTYPED))
+@pytest.mark.parametrize("spelling", ["json-list", "go-%v", "java-arrays-tostring", "beside-an-encoding"])
+def test_untyped_numbers_that_make_no_json_in_utf8_are_the_numbers_logged(values: list[int], spelling: str) -> None:
+    logged = {"json-list": values, "go-%v": f"[{' '.join(map(str, values))}]", "java-arrays-tostring": str(values),
+              "beside-an-encoding": {"encoding": "raw", "data": values}}[spelling]
+    found = request_of({"method": "POST", "url": TRANSFER_URL, "body": logged}, Origin("client.log", 1))
+    assert found is not None
+    written = logged.encode() if isinstance(logged, str) else json.dumps(logged, separators=(",", ":")).encode()
+    assert found.body == written
+
+
+@pytest.mark.parametrize("name", ["Buffer", "Uint8Array", "bytes"])
+def test_numbers_beside_a_type_of_bytes_are_those_bytes_in_latin1_too(name: str) -> None:
+    values = UNTYPED["latin1-form"]
+    found = request_of({"method": "POST", "url": TRANSFER_URL, "body": {"type": name, "data": values}},
+                       Origin("client.log", 1))
+    assert found is not None and (found.body, found.body_exact) == (bytes(values), True)

@@ -13,8 +13,11 @@ A logger handed the bytes a client sends prints them as its runtime prints bytes
   "data": […]}``). (.NET's System.Text.Json and Newtonsoft write a ``byte[]`` as base64: a body in base64, read so.)
 
 Each is the bytes sent, in whatever charset (Latin-1 too: a signature is over the bytes, not their text); one printed
-cut short is a body sent and not shown. A list of numbers no type names (bare, or JSON's) is bytes only where they
-make a payload's text (JSON, a form, XML): else it is ids, amounts, coordinates. The list's numbers are read as the
+cut short is a body sent and not shown. A list of numbers no type names (bare, or JSON's, or Go's ``%v``) is bytes
+only where they make JSON whole in UTF-8: else it is ids, amounts, coordinates, a row of pixels — which, any number
+below 256, spell some Latin-1 text, and one ``=`` among them (61) a form's field. A list under a name that says it is
+bytes (Node's Buffer#toJSON, ``{"type": "Buffer", "data": […]}``) is bytes where they make a payload's text (JSON,
+a form, XML) in UTF-8 or Latin-1. The list's numbers are read as the
 engine reads a byte array in a stream (:func:`keyaudit.engine.payloads.array_bytes`): one reading of both.
 """
 
@@ -39,6 +42,9 @@ _CONTENTS = re.compile(r"\w*ArrayBuffer\s*\{\s*\[Uint8Contents\]:\s*<(?P<printed
 _TYPED = re.compile(r"(?:(?:Ui|I)nt8(?:Clamped)?Array\(\d+\)\s*|\[\](?:byte|u?int8)(?=\{))(?P<list>[\[{].*)", re.DOTALL)
 _MORE_ITEMS = re.compile(r",?\s*\.{3}\s*\d+\s+more\s+items?\s*\]$")  # util.inspect's array cut after its 100th item
 _LISTED = re.compile(r"\[[\d\s,-]*\]")  # numbers in brackets, apart by commas or blanks (Go's %v, Arrays.toString)
+# A type's name that says its value is bytes (Node's, Go's, Java's, Python's), as a record names a value's type
+_BYTE_TYPE = re.compile(r"(?i)(?:Shared)?ArrayBuffer|Buffer|(?:Ui|I)nt8(?:Clamped)?Array|\[\](?:byte|u?int8)|byte\[\]"
+                        r"|bytearray|bytes")
 _PYTHON_BYTES = re.compile(r"(?P<literal>b(?P<quote>['\"]).*(?P=quote))|bytearray\((?P<held>b(['\"]).*\4)\)",
                            re.DOTALL)
 
@@ -69,34 +75,46 @@ def spelt_bytes(text: str) -> tuple[bytes | None, bool] | None:
 
 def _listed(text: str, typed: bool) -> tuple[bytes, bool] | None:
     """The bytes the list of byte values ``text`` lists, whole (its closing bracket after its last value), where a type
-    says they are bytes (``typed``) or they make a payload's text; else None."""
+    says they are bytes (``typed``) or they make JSON in UTF-8; else None."""
     read = array_bytes(text.encode("ascii", "replace"))
     if read is None or read[1] != len(text) or not text.endswith(("]", "}")):
         return None
     data = bytes(read[0])
-    return (data, True) if (typed and data) or payload_bytes(data) else None
+    return (data, True) if (typed and data) or payload_bytes(data, typed=False) else None
 
 
-def byte_values(items: list[Any]) -> bytes | list[Any]:
+def byte_values(items: list[Any], typed: bool = False) -> bytes | list[Any]:
     """``items`` (a list JSON holds) as the bytes they are where they are byte values, unsigned or signed, that make a
-    payload's text; else as they are (a JSON body that is a list of numbers, parsed: ids or amounts, whose values may
-    well all be below 256 and print)."""
+    payload's text (see :func:`payload_bytes`: ``typed``, whether a type's name beside them says they are bytes); else
+    as they are (a JSON body that is a list of numbers, parsed: ids or amounts, whose values may well all be below 256
+    and print)."""
     if len(items) < MIN_BYTE_VALUES or not all(type(item) is int for item in items):
         return items
     data = listed_bytes(items)
-    return data if data is not None and payload_bytes(data) else items
+    return data if data is not None and payload_bytes(data, typed) else items
 
 
-def payload_bytes(data: bytes) -> bool:
-    """Whether ``data``, at least :data:`MIN_BYTE_VALUES` bytes, is a payload's text (see :func:`payload`) in UTF-8,
-    or else in Latin-1 (a client's bytes in a single-byte charset), every character printable."""
+def names_bytes(name: object) -> bool:
+    """Whether ``name``, a type a record names beside a value, is a type of bytes (Node's ``Buffer``)."""
+    return isinstance(name, str) and _BYTE_TYPE.fullmatch(name.strip()) is not None
+
+
+def payload_bytes(data: bytes, typed: bool) -> bool:
+    """Whether ``data``, at least :data:`MIN_BYTE_VALUES` bytes, is a payload's text: where a type says it is bytes
+    (``typed``), one (see :func:`payload`) in UTF-8, or else in Latin-1 (a client's bytes in a single-byte charset),
+    every character printable; else JSON whole in UTF-8 (a list of numbers that happens to make some other text is
+    the numbers logged)."""
     if len(data) < MIN_BYTE_VALUES:
         return False
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
+        if not typed:
+            return False
         text = data.decode("latin-1")
-    return all(char.isprintable() or char in "\r\n\t" for char in text) and payload(text)
+    if not all(char.isprintable() or char in "\r\n\t" for char in text):
+        return False
+    return payload(text) if typed else text.lstrip()[:1] in ("{", "[") and _json(text)
 
 
 def payload(text: str) -> bool:

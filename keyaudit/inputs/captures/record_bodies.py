@@ -20,7 +20,7 @@ import json
 import re
 from typing import Any, Callable
 
-from .byte_spellings import byte_values, payload, spelt_bytes
+from .byte_spellings import byte_values, names_bytes, payload, spelt_bytes
 from .elision import BODY_SIZE
 from .lines import to_bytes
 from .record_views import ABSENT, MESSAGE, Printed, compact, first, role, spellings
@@ -107,8 +107,8 @@ def body(nodes: list[dict[str, Any]], outer: dict[str, Any] | None, latin1: bool
     (see :data:`PRINTABLE`); a string escaped as nginx's log_format escapes a variable
     (``$request_body`` in a ``key="…"`` format) is the bytes it stands for. A body logged twice in
     one record, parsed and as a string of the same JSON (Clockwork's ``content`` and ``body``), is
-    that string: the text sent. A body written as its bytes, as a runtime prints them (its byte values, a list that
-    makes a payload's text, bare or beside its type: Node's Buffer#toJSON; Node's ``<Buffer 7b 0a …>``, Python's
+    that string: the text sent. A body written as its bytes, as a runtime prints them (its byte values: bare, a list that
+    makes JSON in UTF-8; beside a type of bytes, one that makes a payload's text: Node's Buffer#toJSON; Node's ``<Buffer 7b 0a …>``, Python's
     ``b'…'``, Go's ``[]byte{…}``: see :mod:`.byte_spellings`), is those bytes; such a print cut short (``... 44 more
     bytes``) is a body sent and not shown, as is a body written as its size."""
     value = None
@@ -237,8 +237,9 @@ def _body_member(holder: dict[str, Any]) -> tuple[Any, bool | None] | None:
             and role(next(iter(holder))) in BODY and payload(inner):
         return inner, None
     if all(role(key) in BODY | BODY_DESCRIBED for key in holder):  # Node's `{"type": "Buffer", "data": […]}`
+        typed = any(role(key) in BODY_DESCRIBED and names_bytes(item) for key, item in holder.items())
         data = [found for key, item in holder.items() if role(key) in BODY and isinstance(item, list)
-                and isinstance(found := byte_values(item), bytes)]
+                and isinstance(found := byte_values(item, typed), bytes)]
         if data:
             return data[0], None
     if any(role(key) in BODY_DESCRIBED for key in holder):
