@@ -107,10 +107,10 @@ def body(nodes: list[dict[str, Any]], outer: dict[str, Any] | None, latin1: bool
     (see :data:`PRINTABLE`); a string escaped as nginx's log_format escapes a variable
     (``$request_body`` in a ``key="…"`` format) is the bytes it stands for. A body logged twice in
     one record, parsed and as a string of the same JSON (Clockwork's ``content`` and ``body``), is
-    that string: the text sent. A body written as its bytes, as a runtime prints them (its byte values: bare, a list that
-    makes JSON in UTF-8; beside a type of bytes, one that makes a payload's text: Node's Buffer#toJSON; Node's ``<Buffer 7b 0a …>``, Python's
-    ``b'…'``, Go's ``[]byte{…}``: see :mod:`.byte_spellings`), is those bytes; such a print cut short (``... 44 more
-    bytes``) is a body sent and not shown, as is a body written as its size."""
+    that string: the text sent. A body written as its bytes, as a runtime prints them (its byte values: bare, a list
+    that makes JSON in UTF-8; beside a type of bytes, one that makes a payload's text: Node's Buffer#toJSON; Node's
+    ``<Buffer 7b 0a …>``, Python's ``b'…'``, Go's ``[]byte{…}``: see :mod:`.byte_spellings`), is those bytes; such a
+    print cut short (``... 44 more bytes``) is a body sent and not shown, as is a body written as its size."""
     value = None
     for node in nodes:
         roles = OWN_BODY if node is outer else BODY
