@@ -33,6 +33,20 @@ The context's pieces of unknown reach now cost a few searches of the buffer a hi
 per finding outside the context judge (the request reader's pass over each record, the report), far
 from issue 14's 50 MB/s, and the 20,000-line log still costs more a line than the smaller ones (both
 commits alike: the base's s/1000 goes 3.2, 2.9, 2.7, 3.9).
+
+``--shape pretty`` writes the requests as records pretty-printed in one array (``JSON.stringify(batch, null, 2)``),
+a token in each, some 12 lines apart. A member of such a record reads the objects around it up to a record's bound
+(:data:`keyaudit.inputs.captures.json_blocks.MAX_RECORD_LINES`) above: walked from each anchor, that passed over the
+same records above it again and again (a dense array of records 1.8x the CPU of a reach of a request's span); the
+runs of lines passed over are now kept per text and jumped over (``keyaudit/inputs/captures/enclosing.py``).
+Measured so (load average ~9, 2026-12-07, ``--rounds 1``, ``--base`` the commit before, 93853f04; CPU seconds):
+
+======  ====  =====  ======  =====  ========  =====
+lines   MB    CPU s  base s  ratio  findings  base
+======  ====  =====  ======  =====  ========  =====
+20000   0.45  4.94   5.75    0.86   3332      3332
+90000   2.05  22.42  24.91   0.90   15000     15000
+======  ====  =====  ======  =====  ========  =====
 """
 
 from __future__ import annotations
