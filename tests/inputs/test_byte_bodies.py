@@ -166,12 +166,14 @@ def test_a_replys_bytes_beside_the_request_are_not_its_body() -> None:
     assert found is not None and found.body == b'{"amount_cents":1050}'
 
 
-# Numbers no type names as bytes that, read as bytes, spell text other than JSON in UTF-8: Latin-1 (a pixel row,
-# coordinates), a form's fields (`dx=cXMB7`, one 61 among printable ASCII), XML (`<AFPZKF>`); and a Latin-1 body
-# as an untyped list (Gson's signed bytes, a JSON list)
-UNTYPED = {"latin1-form": [100, 200, 61, 250, 90, 91, 92, 93], "ascii-form": [100, 120, 61, 99, 88, 77, 66, 55],
-           "ascii-xml": [60, 65, 70, 80, 90, 75, 70, 62], "latin1-json": list(sent("x", NAMED, charset="latin-1")),
-           "latin1-json-signed": _signed_bytes(sent("x", NAMED, charset="latin-1"))}
+# Numbers no type names as bytes that, read as bytes, spell single-byte text other than JSON: a pixel row's or
+# coordinates' values that make a Latin-1 "form" (`d\xc8=\xfaZ[\\]`)
+UNTYPED = {"latin1-form": [100, 200, 61, 250, 90, 91, 92, 93], "latin1-pixels": [200, 201, 61, 202, 203, 61, 204, 205]}
+# and numbers no type names that are a payload all the same: a form's fields or XML in UTF-8 (as main reads them), a
+# JSON document in Latin-1 (Gson's signed bytes, a JSON list)
+UNTYPED_PAYLOADS = {"ascii-form": [100, 120, 61, 99, 88, 77, 66, 55], "ascii-xml": [60, 65, 70, 80, 90, 75, 70, 62],
+                    "latin1-json": list(sent("x", NAMED, charset="latin-1")),
+                    "latin1-json-signed": _signed_bytes(sent("x", NAMED, charset="latin-1"))}
 
 
 @pytest.mark.parametrize("values", list(UNTYPED.values()), ids=list(UNTYPED))
@@ -183,6 +185,12 @@ def test_untyped_numbers_that_make_no_json_in_utf8_are_the_numbers_logged(values
     assert found is not None
     written = logged.encode() if isinstance(logged, str) else json.dumps(logged, separators=(",", ":")).encode()
     assert found.body == written
+
+
+@pytest.mark.parametrize("values", list(UNTYPED_PAYLOADS.values()), ids=list(UNTYPED_PAYLOADS))
+def test_untyped_numbers_that_make_a_payload_or_json_in_latin1_are_its_bytes(values: list[int]) -> None:
+    found = request_of({"method": "POST", "url": TRANSFER_URL, "body": values}, Origin("client.log", 1))
+    assert found is not None and (found.body, found.body_exact) == (bytes(value % 256 for value in values), True)
 
 
 @pytest.mark.parametrize("name", ["Buffer", "Uint8Array", "bytes"])

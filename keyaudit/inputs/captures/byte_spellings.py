@@ -100,21 +100,19 @@ def names_bytes(name: object) -> bool:
 
 
 def payload_bytes(data: bytes, typed: bool) -> bool:
-    """Whether ``data``, at least :data:`MIN_BYTE_VALUES` bytes, is a payload's text: where a type says it is bytes
-    (``typed``), one (see :func:`payload`) in UTF-8, or else in Latin-1 (a client's bytes in a single-byte charset),
-    every character printable; else JSON whole in UTF-8 (a list of numbers that happens to make some other text is
-    the numbers logged)."""
+    """Whether ``data``, at least :data:`MIN_BYTE_VALUES` bytes, is a payload's text (see :func:`payload`), every
+    character printable, in UTF-8 or else in Latin-1 (a client's bytes in a single-byte charset) — in Latin-1 only
+    JSON whole unless a type says the numbers are bytes (``typed``): a list of numbers no type names that makes some
+    other single-byte text (a pixel row, coordinates) is the numbers logged."""
     if len(data) < MIN_BYTE_VALUES:
         return False
     try:
-        text = data.decode("utf-8")
+        text, single_byte = data.decode("utf-8"), False
     except UnicodeDecodeError:
-        if not typed:
-            return False
-        text = data.decode("latin-1")
+        text, single_byte = data.decode("latin-1"), True
     if not all(char.isprintable() or char in "\r\n\t" for char in text):
         return False
-    return payload(text) if typed else text.lstrip()[:1] in ("{", "[") and _json(text)
+    return payload(text) if typed or not single_byte else text.lstrip()[:1] in ("{", "[") and _json(text)
 
 
 def payload(text: str) -> bool:
