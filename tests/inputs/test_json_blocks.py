@@ -5,11 +5,14 @@ object cut short by the lines read gives nothing."""
 from __future__ import annotations
 
 import json
+import random
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from keyaudit.inputs.captures import json_blocks
+from keyaudit.inputs.captures.enclosing import PassedRuns, openings
+from keyaudit.inputs.captures.open_brackets import OpenBrackets
 
 URL = "https://api.iugu.com/v1/transfer_requests"
 
@@ -156,3 +159,24 @@ def test_a_list_of_header_matchers_naming_the_method_is_no_request() -> None:
     route = {"virtual_hosts": [{"domains": ["api.iugu.com"], "routes": [{"match": {"prefix": "/v1", "headers": [
         {"name": ":method", "string_match": {"exact": "POST"}}]}, "route": {"cluster": "iugu"}}]}]}
     assert found(numbered(json.dumps(route, indent=2))) == []
+
+
+_VALUES = st.recursive(st.one_of(st.integers(0, 9), st.just(URL), st.just("")),
+                       lambda inner: st.one_of(st.lists(inner, max_size=4),
+                                               st.dictionaries(st.sampled_from("abcde"), inner, max_size=4)),
+                       max_leaves=40)
+
+
+@settings(max_examples=50, deadline=None)
+@given(document=st.lists(_VALUES, min_size=1, max_size=6), indent=st.sampled_from([1, 2, 4]),
+       order=st.randoms(use_true_random=False), reach=st.sampled_from([3, 8, 400]))
+def test_the_objects_around_a_line_are_the_same_however_many_walks_went_up_before(document: list, indent: int,
+                                                                                  order: random.Random, reach: int) -> None:
+    # the runs of lines one walk passed over are passed at once by the next: never past an object around its line
+    lines = numbered(json.dumps(document, indent=indent))
+    places = list(range(len(lines)))
+    order.shuffle(places)
+    passed = PassedRuns()
+    for place in places:
+        alone = openings(lines, place, OpenBrackets(), reach)
+        assert openings(lines, place, OpenBrackets(), reach, passed=passed) == alone, (place, alone)
