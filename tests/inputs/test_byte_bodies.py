@@ -187,6 +187,18 @@ def test_untyped_numbers_that_make_no_json_in_utf8_are_the_numbers_logged(values
     assert found.body == written
 
 
+@pytest.mark.parametrize("name", ["ascii-form", "ascii-xml"])
+@pytest.mark.parametrize("spelling", ["go-%v", "java-arrays-tostring", "json-string"])
+def test_numbers_logged_as_text_that_make_no_json_are_the_text_logged(name: str, spelling: str) -> None:
+    """A list written out as text (Go's %v, Java's Arrays.toString, a JSON string a client logged) no type names:
+    bytes only where they make JSON, not where they happen to make a form's fields or XML."""
+    values = UNTYPED_PAYLOADS[name]
+    logged = {"go-%v": f"[{' '.join(map(str, values))}]", "java-arrays-tostring": str(values),
+              "json-string": json.dumps(values)}[spelling]
+    found = request_of({"method": "POST", "url": TRANSFER_URL, "body": logged}, Origin("client.log", 1))
+    assert found is not None and found.body == logged.encode()
+
+
 @pytest.mark.parametrize("values", list(UNTYPED_PAYLOADS.values()), ids=list(UNTYPED_PAYLOADS))
 def test_untyped_numbers_that_make_a_payload_or_json_in_latin1_are_its_bytes(values: list[int]) -> None:
     found = request_of({"method": "POST", "url": TRANSFER_URL, "body": values}, Origin("client.log", 1))

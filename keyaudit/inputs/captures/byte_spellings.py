@@ -75,12 +75,14 @@ def spelt_bytes(text: str) -> tuple[bytes | None, bool] | None:
 
 def _listed(text: str, typed: bool) -> tuple[bytes, bool] | None:
     """The bytes the list of byte values ``text`` lists, whole (its closing bracket after its last value), where a type
-    says they are bytes (``typed``) or they make JSON in UTF-8; else None."""
+    says they are bytes (``typed``) or they make JSON; else None (a list logged as text — Java's Arrays.toString,
+    Go's %v, a JSON string — whose numbers happen to make form text is the text logged)."""
     read = array_bytes(text.encode("ascii", "replace"))
     if read is None or read[1] != len(text) or not text.endswith(("]", "}")):
         return None
     data = bytes(read[0])
-    return (data, True) if (typed and data) or payload_bytes(data, typed=False) else None
+    json_text = payload_bytes(data, typed=False) and data.lstrip()[:1] in (b"{", b"[") and _json(data.decode("latin-1"))
+    return (data, True) if (typed and data) or json_text else None
 
 
 def byte_values(items: list[Any], typed: bool = False) -> bytes | list[Any]:
