@@ -81,7 +81,7 @@ def _listed(text: str, typed: bool) -> tuple[bytes, bool] | None:
     if read is None or read[1] != len(text) or not text.endswith(("]", "}")):
         return None
     data = bytes(read[0])
-    json_text = payload_bytes(data, typed=False) and data.lstrip()[:1] in (b"{", b"[") and _json(data.decode("latin-1"))
+    json_text = not typed and (printed := _printed(data)) is not None and _json(printed[0])
     return (data, True) if (typed and data) or json_text else None
 
 
@@ -106,24 +106,34 @@ def payload_bytes(data: bytes, typed: bool) -> bool:
     character printable, in UTF-8 or else in Latin-1 (a client's bytes in a single-byte charset) — in Latin-1 only
     JSON whole unless a type says the numbers are bytes (``typed``): a list of numbers no type names that makes some
     other single-byte text (a pixel row, coordinates) is the numbers logged."""
-    if len(data) < MIN_BYTE_VALUES:
+    printed = _printed(data)
+    if printed is None:
         return False
+    text, single_byte = printed
+    return payload(text) if typed or not single_byte else _json(text)
+
+
+def _printed(data: bytes) -> tuple[str, bool] | None:
+    """``data``, at least :data:`MIN_BYTE_VALUES` bytes, as the text it prints, every character printable, and whether
+    it was read in Latin-1 (not being UTF-8); else None."""
+    if len(data) < MIN_BYTE_VALUES:
+        return None
     try:
         text, single_byte = data.decode("utf-8"), False
     except UnicodeDecodeError:
         text, single_byte = data.decode("latin-1"), True
-    if not all(char.isprintable() or char in "\r\n\t" for char in text):
-        return False
-    return payload(text) if typed or not single_byte else text.lstrip()[:1] in ("{", "[") and _json(text)
+    return (text, single_byte) if all(char.isprintable() or char in "\r\n\t" for char in text) else None
 
 
 def payload(text: str) -> bool:
     """Whether ``text`` reads as a payload, none of which a sentence does: XML, form fields, JSON whole."""
-    return _PAYLOAD_TEXT.fullmatch(text) is not None or text.lstrip()[:1] in ("{", "[") and _json(text)
+    return _PAYLOAD_TEXT.fullmatch(text) is not None or _json(text)
 
 
 def _json(text: str) -> bool:
-    """Whether ``text`` is JSON, whole (a `[tag]` before a sentence is not)."""
+    """Whether ``text`` is a JSON object or list, whole (a `[tag]` before a sentence is not)."""
+    if text.lstrip()[:1] not in ("{", "["):
+        return False
     try:
         json.loads(text)
     except (ValueError, RecursionError):

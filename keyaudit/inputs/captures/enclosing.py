@@ -4,7 +4,8 @@ A record is read whole up to its bound (:data:`.json_blocks.MAX_RECORD_LINES`) w
 so the walk up from an anchor may go that far. In a document of many records (a pretty-printed array of them, an
 anchor in each) the walk from each anchor would pass over the same records above it again and again: the runs of lines
 a walk passes over are kept (:class:`PassedRuns`), and a later walk that comes to one jumps past it. The cost of a walk
-is then the lines of the anchor's own record, not the bound.
+is then about the lines of the anchor's own record and the one before it (the walk comes to the record before as a run
+not yet passed where no anchor's walk passed it), not the bound.
 """
 
 from __future__ import annotations
