@@ -63,15 +63,15 @@ def positional_record(items: list[Any]) -> dict[str, Any] | None:
     reconstructor reads; None where the values do not say one."""
     urls = [index for index, item in enumerate(items) if isinstance(item, str) and item[:8].lower().startswith(_WEB)]
     parts = _url_parts(items) if not urls else None
-    in_parts = parts is not None  # (a constructor's word as the method, pairs as the headers: only then)
     methods = [index for index, item in enumerate(items) if isinstance(item, str) and item in HTTP_METHODS] or [
-        index for index, item in enumerate(items) if in_parts and isinstance(item, str) and _constructor_method(item)]
+        index for index, item in enumerate(items) if parts is not None and isinstance(item, str) and (
+            _constructor_method(item))]
     options = [item for item in items if type(item) is dict and any(str(key).lower() == "method" for key in item)]
     if not methods and len(urls) == 1 and len(options) == 1:  # the URL, then the options that say the rest
         return {**options[0], "url": items[urls[0]]}
     if len(methods) != 1 or len(urls) != 1 and parts is None:
         return None
-    maps = [index for index, item in enumerate(items) if in_parts and _header_list(item)
+    maps = [index for index, item in enumerate(items) if parts is not None and _header_list(item)
             or type(item) is dict and header_fields(item) is not None]
     url = items[urls[0]] if parts is None else f"{items[parts[0]].lower()}://{items[parts[1]]}{items[parts[2]]}"
     record: dict[str, Any] = {"method": items[methods[0]].upper(), "url": url}
