@@ -21,6 +21,7 @@ from keyaudit.model.exchange import Exchange, Origin
 from keyaudit.inputs.jsonpos import element_starts, member_start
 from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders, folded
 
+from .change_rows import writes_row
 from .cut_records import count_cut
 from .record_views import role
 from .records import METHOD, REQUEST_LINE, request_of
@@ -85,8 +86,8 @@ def requests_in(value: Any, origin: Origin, latin1: bool = False, depth: int = 0
             for item, at in zip(items, spots):
                 yield from requests_in(item, origin, latin1, depth + 1, known=known, spot=at)
         return
-    if not isinstance(value, dict):
-        return
+    if not isinstance(value, dict) or not _names_request(value) and writes_row(value, known.changes) is False:
+        return  # (a change event that changes or removes its row, not writes it: none of its rows is sent)
     if depth < MAX_NESTING and not _names_request(value):
         found = False
         for exchange in requests_in(result_rows(value) or [], origin, latin1, depth + 1, known=known):

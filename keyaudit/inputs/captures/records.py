@@ -45,6 +45,7 @@ from keyaudit.model.exchange import Exchange, Origin
 from keyaudit.model.numbers import plain_number
 from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders, folded
 
+from .change_rows import rows_written
 from .command_lists import command_request
 from .header_entries import pseudo_fields
 from .lines import HTTP_METHODS, has_scheme, header_value, make_exchange, split_request_line
@@ -246,7 +247,7 @@ def request_of(record: dict[str, Any], origin: Origin, latin1: bool = False,
     :mod:`.record_headers`); ``headers_known`` is False when the record shows no missing header (nor any of the
     request's, where those it logs are the reply's: one only a response carries among them). A record whose
     headers member holds the method and URL (a message's headers, as Camel keeps a call's) is the request."""
-    nodes = list(_nodes(record))
+    nodes = rows_written(list(_nodes(record)), known.changes, _stated)  # no change event but one writing a row
     onward = [item for item in nodes if item[2] == "onward"]
     found = next(((node, place, said, side) for read in (_stated, _named, _head) for node, place, side in onward + nodes
                   if (said := read(node)) is not None), None)

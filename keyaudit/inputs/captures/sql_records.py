@@ -1,6 +1,7 @@
 """Requests kept as rows of a database table (an outbox, a webhook or audit log) and written out as
 SQL: a dump's ``INSERT`` statements (sqlite3's ``.dump``, mysqldump's, pg_dump's ``--inserts``), a
-statement as a server or a driver logged it, an ``UPDATE … SET``.
+statement as a server or a driver logged it, an ``UPDATE … SET`` — or a row's change as PostgreSQL's logical decoding
+writes it in text (:mod:`.decoded_rows`).
 
 Each row is a record — column name to value — for the generic reconstructor (:mod:`.records`),
 as a table's row in a CSV export is. Its columns are the statement's own (``INSERT INTO t (a, b)
@@ -20,6 +21,7 @@ from typing import Iterator, Mapping
 from keyaudit.model.exchange import Exchange, Origin
 from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
 
+from .decoded_rows import decoded_row
 from .records import request_of
 from .sql_bindings import bindings, bound
 from .sql_values import QUOTED_NAME, Param, SqlText, created_table, table_name, unquoted
@@ -28,7 +30,8 @@ _NAME = rf"""(?:{QUOTED_NAME}|[\w$]+)"""
 _STATEMENT = re.compile(
     rf"""\b(?:(?:INSERT|REPLACE)(?:\s+(?:IGNORE|OR\s+\w+|INTO))*\s+(?P<table>(?:{_NAME}\.){{0,2}}{_NAME})
     | UPDATE\s+(?:ONLY\s+)?(?P<updated>(?:{_NAME}\.){{0,2}}{_NAME})\s+SET\b
-    | (?P<created>CREATE\s+TABLE\s))""", re.I | re.X)
+    | (?P<created>CREATE\s+TABLE\s)
+    | \btable\s+(?:{_NAME}\.){{0,2}}{_NAME}:\s(?P<decoded>[A-Z]+):)""", re.I | re.X)
 # before the rows, SQL Server's clause of what the statement returns may come (`OUTPUT INSERTED.[Id]`)
 _VALUES = re.compile(r"\s*(?:OUTPUT\s[^;()]{1,512}?\s)?VALUES?\b", re.I)
 MAX_ROWS = 10_000  # rows of one statement read, at most
@@ -54,15 +57,19 @@ def exchanges(lines: list[tuple[int, str]], path: str, tables: Mapping[str, tupl
             if (table := created_table(text, found.start())) is not None:
                 defined[table[0]] = table[1]
             continue
-        mysql = "`" in found.group()
-        sql = SqlText(text, found.end(), mysql, unclosed)
-        table = found.group("table")
-        rows = list(_updated(sql) if found.group("updated") else _inserted(sql, defined.get(table_name(table))))
-        count = max((value.number for _, record in rows for value in record.values() if isinstance(value, Param)),
-                    default=0)
-        following = _STATEMENT.search(text, sql.at) if count else None  # the next past what its rows read
-        values = bindings(text, found.start(), sql.at, mysql, count, previous,
-                          following.start() if following is not None else None) if count else None
+        count, values = 0, None
+        if found.group("decoded"):  # a change logical decoding wrote (see .decoded_rows)
+            rows = [row] if (row := decoded_row(text, found.end(), found.group("decoded"), known.changes)) else []
+        else:
+            mysql = "`" in found.group()
+            sql = SqlText(text, found.end(), mysql, unclosed)
+            table = found.group("table")
+            rows = list(_updated(sql) if found.group("updated") else _inserted(sql, defined.get(table_name(table))))
+            count = max((value.number for _, record in rows for value in record.values()
+                         if isinstance(value, Param)), default=0)
+            following = _STATEMENT.search(text, sql.at) if count else None  # the next past what its rows read
+            values = bindings(text, found.start(), sql.at, mysql, count, previous,
+                              following.start() if following is not None else None) if count else None
         for at, record in rows:
             if count:
                 record = bound(record, values)
