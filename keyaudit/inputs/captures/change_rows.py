@@ -19,13 +19,15 @@ from typing import Any, Callable
 
 from keyaudit.rulebook.change_streams import ChangeStreams
 
+_MAX_DEPTH = 4  # how deep in a value a change event is looked for (DynamoDB's: in a list in `Records`)
+_MAX_ITEMS = 16  # the items of a list looked at
 Node = tuple[dict[str, Any], tuple[int, ...], str]  # an object of a record, its path and its side (see records)
 
 
-def writes_row(node: dict[str, Any], changes: ChangeStreams) -> bool | None:
+def writes_row(node: object, changes: ChangeStreams) -> bool | None:
     """True where ``node`` is a change event that writes its row, False where it is one that changes or removes
-    it, None where it is no change event (most objects: one look at their members' names)."""
-    if changes.kinds.isdisjoint(node) or changes.tables.isdisjoint(node):
+    it, None where it is no change event (most objects: one look at their members' names; no other value is)."""
+    if type(node) is not dict or changes.kinds.isdisjoint(node) or changes.tables.isdisjoint(node):
         return None
     for key in changes.kinds & node.keys():
         kind = node[key].lower() if isinstance(node[key], str) else None
@@ -57,6 +59,17 @@ def rows_written(nodes: list[Node], changes: ChangeStreams, stated: Callable[[di
                 node, place = row[1], (*place, row[0])
         kept.append((node, place, side))
     return kept
+
+
+def withheld(value: object, changes: ChangeStreams, depth: int = 0) -> bool:
+    """Whether a value (a line's JSON, an object printed over lines) is, or holds a few levels down, a change event
+    that changes or removes its row: then none of the objects in it is a request sent (the row itself, read on its
+    own by a reader that tries every object of a line, is the request the row's INSERT wrote)."""
+    if isinstance(value, dict):
+        return writes_row(value, changes) is False or depth < _MAX_DEPTH and any(
+            withheld(member, changes, depth + 1) for member in value.values() if isinstance(member, (dict, list)))
+    return isinstance(value, list) and depth < _MAX_DEPTH and any(
+        withheld(item, changes, depth + 1) for item in value[:_MAX_ITEMS] if isinstance(item, (dict, list)))
 
 
 def unchanged(value: object, changes: ChangeStreams) -> bool:

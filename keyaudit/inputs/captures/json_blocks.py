@@ -24,6 +24,7 @@ from typing import Any, Callable, Collection, Iterable, Iterator
 from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange, Origin
 from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
 
+from .change_rows import writes_row
 from .command_lists import command_request
 from .cut_records import count_cut
 from .envelopes import HeldTexts
@@ -108,6 +109,8 @@ def exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path: str,
                 break  # an object around an earlier anchor that did not close: tried already
             tried.add(view[opening][0])
             record, closing, capture = _record(view, opening, brackets, printed)
+            if writes_row(record, known.changes) is False:  # a change event that changes or removes its row:
+                break  # nothing in it, nor around it, was sent (the row its INSERT wrote was; see .change_rows)
             if closing is None and capture == "jsonlog" and unclosed is None:
                 unclosed = view[opening][0]
             origin = Origin(path, view[opening][0], capture=capture,
@@ -117,7 +120,7 @@ def exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path: str,
                 # it holds the list the anchor is in an item of: a query's result set, each row a record (see
                 # :mod:`.result_sets`), or its request may be another item's (unless it lists a command's words)
                 rows = result_rows(record) if isinstance(record, dict) else None
-                if rows is None and command_request(record) is None:
+                if rows is None and command_request(record) is None and not writes_row(record, known.changes):
                     continue
             found = [exchange for row in rows or [record] if row and (exchange := request_of(row, origin, known=known))]
             if not found and rows is None and record and (led_to := introduced(record, view, opening)) is not None:
@@ -215,11 +218,10 @@ def _member(text: str) -> bool:
 
 
 def _string_item(text: str) -> bool:
-    """Whether a line is a string item of a pretty-printed list (``"-H",``), indented: a word of a
-    command kept as a list (:mod:`.command_lists`), inside the objects around the list."""
+    """Whether a line is an indented string item of a pretty-printed list (``"-H",``): a word of a command kept as a
+    list (:mod:`.command_lists`), inside the objects around the list."""
     stripped = text.strip()
-    return len(stripped) < len(text) and stripped[:1] == '"' and stripped.rstrip(",")[-1:] == '"' \
-        and '": ' not in stripped
+    return len(stripped) < len(text) and stripped[:1] == stripped.rstrip(",")[-1:] == '"' and '": ' not in stripped
 
 
 def _indent(text: str) -> int:
@@ -289,13 +291,12 @@ def _raw_string_opening(lines: list[tuple[int, str]], closing: int, lowest: int)
 
 def _record(lines: list[tuple[int, str]], opening: int, brackets: OpenBrackets, printed: bool = True
             ) -> tuple[dict[str, Any] | None, int | None, str]:
-    """The object that opens on line ``opening``, parsed, the index of its last line, and what
-    it was read as (``jsonlog``; ``literal``, a map another language printed: the request a line
-    inside it holds, read by another reader, is the same request); the object is None when it is
-    no object, and both when it does not close, at its opening line's indentation, among the lines.
-    An array PHP printed is read as such (see :mod:`.php_printed`); a map whose first line does
-    not end with its bracket (pprint's, pp's), or ends with one opened inside it, up to where its
-    brackets close."""
+    """The object that opens on line ``opening``, parsed, the index of its last line, and what it was read as
+    (``jsonlog``; ``literal``, a map another language printed: the request a line inside it holds, read by another
+    reader, is the same request); the object is None when it is no object, and both when it does not close, at its
+    opening line's indentation, among the lines. An array PHP printed is read as such (see :mod:`.php_printed`); a
+    map whose first line does not end with its bracket (pprint's, pp's), or ends with one opened inside it, up to
+    where its brackets close."""
     if printed and opens_printed_array(lines, opening):
         found = printed_array(lines, opening)
         if found is None:
@@ -324,9 +325,9 @@ def _record(lines: list[tuple[int, str]], opening: int, brackets: OpenBrackets, 
 
 def _hanging_record(lines: list[tuple[int, str]], opening: int, bracket: int | None, brackets: OpenBrackets
                     ) -> tuple[dict[str, Any] | None, int | None, str]:
-    """The map whose bracket opens at column ``bracket`` of line ``opening`` (the window's
-    ``brackets`` say where one hangs: None, none does) and goes on over the lines after it, printed
-    as Python's pprint and Ruby's pp print one, up to the line that closes its brackets."""
+    """The map whose bracket opens at column ``bracket`` of line ``opening`` (the window's ``brackets`` say where one
+    hangs: None, none does) and goes on over the lines after it, printed as Python's pprint and Ruby's pp print one, up
+    to the line that closes its brackets."""
     text = lines[opening][1]
     start = None if bracket is None else record_start(text, bracket)
     if bracket is None or start is None:
@@ -340,10 +341,9 @@ def _hanging_record(lines: list[tuple[int, str]], opening: int, bracket: int | N
 
 
 def _unprefixed_lines(texts: list[str], start: int) -> list[str]:
-    """The lines of a map printed from column ``start`` of the first, without the prefix a logger
-    writes before each line of a message (logcat's ``<date> <time> <pid> <tid> I <tag>: ``): where
-    the next line carries what stands before the map on the first, digits aside, it and the lines
-    after it that carry it are taken without it."""
+    """The lines of a map printed from column ``start`` of the first, without the prefix a logger writes before each
+    line of a message (logcat's ``<date> <time> <pid> <tid> I <tag>: ``): where the next line carries what stands
+    before the map on the first, digits aside, it and the lines after it that carry it are taken without it."""
     prefix = digitless(texts[0][:start])
     if not prefix.strip() or len(texts) < 2 or not carries(texts[1], prefix):
         return texts
