@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from typing import Iterable
 
 # kind: the members naming a change's kind; row: the kinds that write a row (an insert, a snapshot's read); change:
-# the kinds that change or remove one; table: the members naming what was changed (a table, a schema, a collection);
+# the kinds that change or remove one; table: the members naming what was changed (a table, a collection), or
+# `member.inner`, an object member naming it inside (Debezium's `source.table`, MongoDB's `ns.coll`);
 # columns: `names/values`, the endings of two members holding a row's column names and its values by position;
 # unchanged: the values a stream writes for a column it does not show
 ROLES = ("kind", "row", "change", "table", "columns", "unchanged")
@@ -28,6 +29,7 @@ class ChangeStreams:
     rows: frozenset[str] = frozenset()
     changes: frozenset[str] = frozenset()
     tables: frozenset[str] = frozenset()
+    nested: tuple[tuple[str, str], ...] = ()  # (member, inner): an object member naming the table inside
     columns: tuple[tuple[str, str], ...] = ()
     unchanged: frozenset[str] = frozenset()
 
@@ -42,6 +44,9 @@ def change_streams(entries: Iterable[str]) -> ChangeStreams:
         words[role.strip()].extend(word.strip() for word in listed.split(",") if word.strip())
     pairs = tuple((names.strip().lower(), values.strip().lower()) for names, _, values
                   in (pair.partition("/") for pair in words["columns"]))
+    tables = [tuple(name.split(".", 1)) for name in words["table"]]
     return ChangeStreams(frozenset(words["kind"]), frozenset(word.lower() for word in words["row"]),
-                         frozenset(word.lower() for word in words["change"]), frozenset(words["table"]), pairs,
+                         frozenset(word.lower() for word in words["change"]),
+                         frozenset(name[0] for name in tables if len(name) == 1),
+                         tuple((name[0], name[1]) for name in tables if len(name) == 2), pairs,
                          frozenset(words["unchanged"]))

@@ -27,7 +27,8 @@ Node = tuple[dict[str, Any], tuple[int, ...], str]  # an object of a record, its
 def writes_row(node: object, changes: ChangeStreams) -> bool | None:
     """True where ``node`` is a change event that writes its row, False where it is one that changes or removes
     it, None where it is no change event (most objects: one look at their members' names; no other value is)."""
-    if type(node) is not dict or changes.kinds.isdisjoint(node) or changes.tables.isdisjoint(node):
+    if type(node) is not dict or changes.kinds.isdisjoint(node) or changes.tables.isdisjoint(node) and not any(
+            isinstance(inner := node.get(member), dict) and name in inner for member, name in changes.nested):
         return None
     for key in changes.kinds & node.keys():
         kind = node[key].lower() if isinstance(node[key], str) else None
@@ -49,12 +50,12 @@ def rows_written(nodes: list[Node], changes: ChangeStreams, stated: Callable[[di
         return nodes
     kept: list[Node] = []
     for node, place, side in nodes:
-        event = next((written for at, written in events if place[:len(at)] == at), None)
-        if event is False:
+        at, written = next(((at, written) for at, written in events if place[:len(at)] == at), ((), None))
+        if written is False:
             continue
-        if event:
+        if written:
             node = _shown(node, changes)
-            if (row := _listed_row(node, changes)) is not None:
+            if place == at and (row := _listed_row(node, changes)) is not None:  # the event's own lists
                 kept.append((node, place, side))
                 node, place = row[1], (*place, row[0])
         kept.append((node, place, side))
