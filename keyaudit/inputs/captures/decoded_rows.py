@@ -16,6 +16,7 @@ from keyaudit.rulebook.change_streams import ChangeStreams
 from .change_rows import unchanged
 from .sql_values import unquoted
 
+MAX_COLUMNS = 1600  # a row's columns read, at most: PostgreSQL's bound on a table's (MaxHeapAttributeNumber)
 # one column: `name[type]:value` (a type's name may hold blanks and brackets of its own: `character varying[]`)
 _COLUMN = re.compile(
     r"""[ ]([\w$]+|"[^"]*(?:""[^"]*)*")\[[^\[\]\n]{1,64}(?:\[\])*\]:('[^']*(?:''[^']*)*'|[^\s']*)(?=\s|$)""")
@@ -28,7 +29,9 @@ def decoded_row(text: str, at: int, kind: str, changes: ChangeStreams) -> tuple[
     if kind.lower() not in changes.rows:
         return None
     start, record = at, dict[str, object]()
-    while (column := _COLUMN.match(text, at)) is not None:
+    for _ in range(MAX_COLUMNS):
+        if (column := _COLUMN.match(text, at)) is None:
+            break
         value = column.group(2)
         if not unchanged(value, changes):
             record[unquoted(column.group(1))] = value[1:-1].replace("''", "'") if value[:1] == "'" else value

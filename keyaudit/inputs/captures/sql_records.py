@@ -30,8 +30,9 @@ _NAME = rf"""(?:{QUOTED_NAME}|[\w$]+)"""
 _STATEMENT = re.compile(
     rf"""\b(?:(?:INSERT|REPLACE)(?:\s+(?:IGNORE|OR\s+\w+|INTO))*\s+(?P<table>(?:{_NAME}\.){{0,2}}{_NAME})
     | UPDATE\s+(?:ONLY\s+)?(?P<updated>(?:{_NAME}\.){{0,2}}{_NAME})\s+SET\b
-    | (?P<created>CREATE\s+TABLE\s)
-    | \btable\s+(?:{_NAME}\.){{0,2}}{_NAME}:\s(?P<decoded>[A-Z]+):)""", re.I | re.X)
+    | (?P<created>CREATE\s+TABLE\s))""", re.I | re.X)
+# a row's change as logical decoding writes it (see .decoded_rows): a literal first, searched for at C speed
+_DECODED = re.compile(rf"""table\s+(?:{_NAME}\.){{0,2}}{_NAME}:\s([A-Z]+):""")
 # before the rows, SQL Server's clause of what the statement returns may come (`OUTPUT INSERTED.[Id]`)
 _VALUES = re.compile(r"\s*(?:OUTPUT\s[^;()]{1,512}?\s)?VALUES?\b", re.I)
 MAX_ROWS = 10_000  # rows of one statement read, at most
@@ -57,28 +58,31 @@ def exchanges(lines: list[tuple[int, str]], path: str, tables: Mapping[str, tupl
             if (table := created_table(text, found.start())) is not None:
                 defined[table[0]] = table[1]
             continue
-        count, values = 0, None
-        if found.group("decoded"):  # a change logical decoding wrote (see .decoded_rows)
-            rows = [row] if (row := decoded_row(text, found.end(), found.group("decoded"), known.changes)) else []
-        else:
-            mysql = "`" in found.group()
-            sql = SqlText(text, found.end(), mysql, unclosed)
-            table = found.group("table")
-            rows = list(_updated(sql) if found.group("updated") else _inserted(sql, defined.get(table_name(table))))
-            count = max((value.number for _, record in rows for value in record.values()
-                         if isinstance(value, Param)), default=0)
-            following = _STATEMENT.search(text, sql.at) if count else None  # the next past what its rows read
-            values = bindings(text, found.start(), sql.at, mysql, count, previous,
-                              following.start() if following is not None else None) if count else None
+        mysql = "`" in found.group()
+        sql = SqlText(text, found.end(), mysql, unclosed)
+        table = found.group("table")
+        rows = list(_updated(sql) if found.group("updated") else _inserted(sql, defined.get(table_name(table))))
+        count = max((value.number for _, record in rows for value in record.values() if isinstance(value, Param)),
+                    default=0)
+        following = _STATEMENT.search(text, sql.at) if count else None  # the next past what its rows read
+        values = bindings(text, found.start(), sql.at, mysql, count, previous,
+                          following.start() if following is not None else None) if count else None
         for at, record in rows:
-            if count:
-                record = bound(record, values)
-            fields = {name: value for name, value in record.items() if isinstance(value, str)}
-            index = bisect.bisect_right(starts, at) - 1
-            origin = Origin(path, lines[index][0], at - starts[index] + 1, capture="sql")
-            if (exchange := request_of(fields, origin, known=known)) is not None:
-                yield exchange
+            yield from _request(bound(record, values) if count else record, at, lines, starts, path, known)
         previous = found.start()
+    for found in _DECODED.finditer(text) if "table " in text else ():
+        if (row := decoded_row(text, found.end(), found.group(1), known.changes)) is not None:
+            yield from _request(row[1], row[0], lines, starts, path, known)
+
+
+def _request(record: dict[str, object], at: int, lines: list[tuple[int, str]], starts: list[int], path: str,
+             known: RecordHeaders) -> Iterator[Exchange]:
+    """The request a row beginning at ``at`` of the lines' text holds, if any (``starts``: where each line begins)."""
+    fields = {name: value for name, value in record.items() if isinstance(value, str)}
+    index = bisect.bisect_right(starts, at) - 1
+    origin = Origin(path, lines[index][0], at - starts[index] + 1, capture="sql")
+    if (exchange := request_of(fields, origin, known=known)) is not None:
+        yield exchange
 
 
 def _inserted(sql: SqlText, columns: tuple[str, ...] | None) -> Iterator[tuple[int, dict[str, object]]]:
