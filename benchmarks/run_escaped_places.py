@@ -87,9 +87,23 @@ def write_message(path: Path, count: int, entries: int, seed: int) -> None:
                                   "msg": f"POST https://api.asaas.com/v3/customers body={body}"}) + "\n")
 
 
+def write_accented(path: Path, count: int, entries: int, seed: int) -> None:
+    """``entries`` JSON log lines whose message holds a body escaped in it: a note of ``count`` hundred accented
+    letters (written as they are), then a tenth of ``count`` members (each key is placed by the characters before
+    it on a line of hundreds of kilobytes of non-ASCII text, in the body and in the line)."""
+    rng = random.Random(seed)
+    note = "\u00e9" * (count * 100)
+    with path.open("w", encoding="utf-8") as out:
+        for _ in range(entries):
+            members_json = json.dumps(members(rng, max(1, count // 10)))  # lone surrogates escaped: UTF-8 has none
+            body = f'{{"note": "{note}", "customers": {members_json}}}'
+            out.write(json.dumps({"level": "info", "msg": f"POST https://api.asaas.com/v3/customers body={body}"},
+                                 ensure_ascii=False) + "\n")
+
+
 INPUTS: dict[str, tuple[str, Callable[[Path, int, int, int], None]]] = {
     "body": ("har", write_body), "entries": ("har", write_entries), "pretty": ("har", write_pretty),
-    "message": ("log", write_message)}
+    "message": ("log", write_message), "accented": ("log", write_accented)}
 
 
 def main() -> None:

@@ -18,10 +18,11 @@ a span without one of them holds no match; else (or in a short span) the span is
 from __future__ import annotations
 
 import functools
+import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from keyaudit.rulebook.pattern_factors import Factors, factors
+from keyaudit.rulebook.pattern_factors import Factors, factors, starts_lines
 from keyaudit.rulebook.pattern_tree import line_locality, locality
 
 if TYPE_CHECKING:
@@ -29,6 +30,8 @@ if TYPE_CHECKING:
 
 EDGE_BYTES = 2  # past a pattern's reach, kept from a span's ends: an end of the text read there (``$``, ``\b``)
 SHORT_SPAN = 1024  # a span this short is searched as it is: the edges would be most of it
+LINE_TRY_BYTES = 1024  # lines at least this long on average: a pattern that starts lines is tried at their starts
+LINE_SAMPLE_BYTES = 1 << 16  # how much of a span its lines' length is judged by (a span of megabytes not counted)
 
 
 @dataclass(frozen=True)
@@ -88,7 +91,7 @@ class SpanSearch:
         if reach is None:
             if not alone and (needs := _factors(pattern.pattern)) is not None:
                 return self._by_factors(pattern, needs, window, origin, start, end, timeout)
-            return _start(pattern.search(window, start, end, timeout=timeout))
+            return first_match(pattern, window, start, end, timeout)
         # Positions within ``before`` of the window's start read text the window does not have (unless the window
         # starts where ``whole`` does), those within ``after`` of the span's end text past it (unless it ends there:
         # then the span's end itself, where only an empty match starts, is one of them too).
@@ -96,14 +99,14 @@ class SpanSearch:
         high = end + 1 if origin + end == len(self.whole) else reach.decided(window, start, end)
         if low > start:  # the edge at the window's start: a match starting there is decided within ``edge``
             edge = reach.reads_to(window, low)
-            found = pattern.search(window, start, min(end, edge), timeout=timeout)
-            if found is not None and found.start() < low or edge >= end:
-                return _start(found)
+            found = first_match(pattern, window, start, min(end, edge), timeout)
+            if found is not None and found < low or edge >= end:
+                return found
         if low < high:
             position = self._leftmost(pattern, origin + low, origin + high, reach, timeout)
             if position is not None:
                 return position - origin
-        return _start(pattern.search(window, max(low, high), end, timeout=timeout)) if high < end else None
+        return first_match(pattern, window, max(low, high), end, timeout) if high < end else None
 
     def _by_factors(self, pattern: "regex.Pattern[bytes]", needs: tuple[Factors, list["regex.Pattern[bytes]"],
                     list["regex.Pattern[bytes]"]], window: bytes, origin: int, start: int, end: int,
@@ -117,7 +120,7 @@ class SpanSearch:
         if plan.exact:
             refuses = any(self.first(factor, window, origin, start, end, timeout) is not None for factor in refused)
             return None if refuses else start
-        return _start(pattern.search(window, start, end, timeout=timeout))
+        return first_match(pattern, window, start, end, timeout)
 
     def _leftmost(self, pattern: "regex.Pattern[bytes]", position: int, limit: int, reach: Reach,
                   timeout: float) -> int | None:
@@ -127,11 +130,11 @@ class SpanSearch:
         since, found, known = self._next.get(pattern.pattern, (position + 1, None, 0))  # none known: searched
         if not since <= position or (found is None and known < limit) or (found is not None and found < position):
             stop = min(len(self.whole), 2 * limit - position + reach.after)
-            match = pattern.search(self.whole, position, stop, timeout=timeout)
+            match = first_match(pattern, self.whole, position, stop, timeout)
             # a match near where the search was cut may be one the text past it would not make, or another; a
             # search to the text's end knows its end too (an empty match there: ``$``, ``(?<=iugu)\Z``)
             known = len(self.whole) + 1 if stop == len(self.whole) else reach.decided(self.whole, position, stop)
-            found = match.start() if match is not None and match.start() < known else None
+            found = match if match is not None and match < known else None
             self._next[pattern.pattern] = (position, found, known)
         return found if found is not None and found < limit else None
 
@@ -148,5 +151,34 @@ def _factors(pattern: bytes) -> tuple[Factors, list["regex.Pattern[bytes]"], lis
     return found, compiled[: len(found.needed)], compiled[len(found.needed) :]
 
 
-def _start(found: "regex.Match[bytes] | None") -> int | None:
-    return None if found is None else found.start()
+def first_match(pattern: "regex.Pattern[bytes]", text: bytes, start: int, end: int, timeout: float) -> int | None:
+    """Where ``pattern.search(text, start, end)`` matches first, or None. A pattern whose matches all start lines
+    (:func:`starts_lines`: a multi-line ``^`` first) is tried at the line starts only, found with ``bytes.find``: the
+    ``regex`` module tries every position (a YAML block's name, asked around each key of a line of kilobytes, was
+    the most of a record's context). Its tries share ``timeout`` as the one search would have. Text of lines shorter
+    than :data:`LINE_TRY_BYTES` on average (judged by its first :data:`LINE_SAMPLE_BYTES`) is searched as it is: a
+    try costs ~1.6 us, more than a search of a few hundred bytes (lines of 128 bytes were 2.6x slower tried, and
+    65x for a pattern starting with a literal, which the ``regex`` module skips to)."""
+    sample = min(end, start + LINE_SAMPLE_BYTES)
+    if not _starts_lines(pattern.pattern) or text.count(b"\n", start, sample) * LINE_TRY_BYTES > sample - start:
+        found = pattern.search(text, start, end, timeout=timeout)
+        return None if found is None else found.start()
+    if start > 0 and text[start - 1] != 0x0A:
+        start = text.find(b"\n", start, end) + 1
+        if start == 0:
+            return None
+    began = time.monotonic()
+    while True:
+        left = timeout - (time.monotonic() - began)
+        if left <= 0:
+            raise TimeoutError("regex timed out")
+        if pattern.match(text, start, end, timeout=left) is not None:
+            return start
+        start = text.find(b"\n", start, end) + 1
+        if start == 0:
+            return None
+
+
+@functools.lru_cache(maxsize=1024)
+def _starts_lines(pattern: bytes) -> bool:
+    return starts_lines(pattern.decode("utf-8", "surrogateescape"))

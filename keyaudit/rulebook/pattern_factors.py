@@ -200,6 +200,21 @@ def leading_flags(pattern: str) -> tuple[str, str] | None:
 
 
 @functools.lru_cache(maxsize=256)
+def starts_lines(pattern: str) -> bool:
+    """Whether every match of ``pattern`` starts where a line does: in multi-line mode, each of its top-level
+    alternatives begins with ``^`` (a line break is ``\\n`` alone: not in ``w`` mode), and it has no ``\\G`` (where
+    a search starts, not where a try does). Such a pattern need only be tried at line starts."""
+    split = leading_flags(pattern)
+    if split is None or "m" not in split[0] or "w" in split[0] or "\\G" in pattern:
+        return False
+    try:
+        parts = [_items(part) for part in alternatives(split[1]) or [""]]
+    except (ValueError, IndexError):
+        return False
+    return all(items and items[0].text == "^" for items in parts)
+
+
+@functools.lru_cache(maxsize=256)
 def factors(pattern: str) -> Factors | None:
     """The factors of ``pattern``, each with the pattern's leading flags; None where none is known."""
     split = leading_flags(pattern)

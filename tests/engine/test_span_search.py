@@ -7,13 +7,14 @@ the text's very start to its very end."""
 from __future__ import annotations
 
 import random
+import time
 
 import pytest
 import regex
 
-from keyaudit.engine.span_search import SHORT_SPAN, SpanSearch
+from keyaudit.engine.span_search import LINE_TRY_BYTES, SHORT_SPAN, SpanSearch, first_match
 from keyaudit.rulebook.loader import load_rules
-from keyaudit.rulebook.pattern_factors import Factors, factors
+from keyaudit.rulebook.pattern_factors import Factors, factors, starts_lines
 from keyaudit.rulebook.pattern_tree import line_locality, locality
 
 WINDOW = 4096  # each side of a hit, as the context judge reads it
@@ -115,3 +116,50 @@ def test_what_a_match_within_a_line_reads_around_it() -> None:
     assert line_locality(r"a+b") == 0
     for pattern in (r"a\s+b", r"(a)\1", r"[^,]*iugu", r"(?<=a.*)b", r"(?s).*"):
         assert line_locality(pattern) is None, pattern
+
+
+LINE_STARTS = [rb"(?m)^a", rb"(?m)^$", rb"(?m)^[ \t]*", rb"(?im)^x(?=\n)", rb"(?m)^(?<=\n)x|^ b", rb"(?m)(?:^a|^\tb)",
+               rb"(?m)^[ \t]*(?:#(?![!{])|//|--[ \t])|^[ \t]+\*(?:[ \t]|$)", rb"(?ms)^iugu:.*?token"]
+
+
+def test_which_patterns_match_only_where_lines_start() -> None:
+    assert all(starts_lines(pattern.decode()) for pattern in LINE_STARTS)
+    # not multi-line, an alternative or a repetition that need not start one, \G (where the search starts), w mode
+    for pattern in [r"^a", r"(?m)^a|b", r"(?m)^?a", r"(?m)a^", r"(?m)[^a]", r"(?m)^\Ga", r"(?mw)^a", r"(?m)^a|"]:
+        assert not starts_lines(pattern), pattern
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_a_pattern_that_starts_lines_is_found_as_a_search_finds_it(seed: int) -> None:
+    """Tried at line starts only (on lines long enough to be worth it), the first match is a search's, at spans
+    that start and end anywhere: within a line, at its start, on a line break, at the text's ends."""
+    rng = random.Random(seed)
+    pieces = [b"a", b"x", b"\n", b" ", b"#", b"\t", b"\r", b" b", b"iugu:", b"  token: ", b"\xc3\xa9", b"//", b"*"]
+    patterns = [regex.compile(text) for text in
+                [*LINE_STARTS, *(text for text in _context_patterns() if starts_lines(text.decode()))]]
+    tried = 0
+    for pattern in patterns:
+        for _ in range(400):
+            text = b"".join(rng.choice(pieces) for _ in range(rng.randrange(0, 200)))
+            if rng.random() < 0.7:  # lines longer than a try's worth of search
+                text = text.replace(b"\n", b"y" * LINE_TRY_BYTES + b"\n")
+            start = rng.choice([0, rng.randrange(len(text) + 1), text.find(b"\n") + 1])
+            end = rng.choice([len(text), rng.randrange(start, len(text) + 1)])
+            expected = pattern.search(text, start, end)
+            assert first_match(pattern, text, start, end, 60.0) == (None if expected is None else expected.start())
+            tried += text.count(b"\n", start, end) * LINE_TRY_BYTES <= end - start
+    assert tried > len(patterns) * 100
+
+
+def test_a_pattern_that_starts_lines_is_not_tried_along_a_line_of_megabytes() -> None:
+    """A YAML block's name asked around each key of a long line (escaped JSON of many members): the ``regex`` module
+    tried every position of the span, searched for each key (1.6 CPU seconds for this span of 30 MB); the line's one
+    start is tried instead."""
+    pattern = next(regex.compile(text) for text in _context_patterns()
+                   if starts_lines(text.decode()) and b"stripe" in text)
+    line = b'{"customers": [' + b'{"note": "x", "api_token": "0123456789abcdef0123456789abcdef"}, ' * 500_000
+    began = time.thread_time()
+    assert SpanSearch(line).first(pattern, line, 0, 20, len(line), timeout=60.0) is None
+    assert first_match(pattern, b"stripe:\n" + line, 0, len(line), timeout=60.0) is None
+    spent = time.thread_time() - began
+    assert spent < 0.1, f"{spent:.2f} CPU seconds"

@@ -253,3 +253,29 @@ ENCODED = base64.b64encode(SENT).decode()
 def test_text_broken_into_lines_other_than_an_encoders_is_not_joined(logged: str) -> None:
     found = request({"method": "POST", "url": URL, "data": logged})
     assert found.body == logged.encode()
+
+
+@pytest.mark.parametrize("logged", [list(SENT), {"type": "Buffer", "data": list(SENT)}])
+def test_a_body_written_as_its_byte_values_is_those_bytes(logged: object) -> None:
+    # serde's Vec<u8> and a Python list(body) write the bytes as numbers; Node's Buffer#toJSON wraps them with
+    # their type
+    found = request({"method": "POST", "url": URL, "data": logged})
+    assert (found.body, found.body_exact) == (SENT, True)
+
+
+@pytest.mark.parametrize("logged", [[1050, 1, 2, 3, 4, 5, 6, 7], [1, 2, 3, 4, 5, 6, 7, 8], [104, 105, 33],
+                                    list(range(100, 110)),
+                                    {"type": "pix", "data": [1, 2, 3, 4, 5, 6, 7, 8]}, [True] * 8])
+def test_numbers_that_are_no_printable_bytes_stay_the_body_parsed(logged: object) -> None:
+    # a JSON body that is a list of numbers, or holds one under `data`, is the body parsed: not the bytes sent
+    found = request({"method": "POST", "url": URL, "payload": logged})
+    assert (found.body, found.body_exact) == (json.dumps(logged, separators=(",", ":")).encode(), False)
+
+
+def test_a_body_printed_as_its_bytes_in_hex_is_those_bytes_and_cut_is_not_shown() -> None:
+    # Node's util.inspect of a Buffer: whole up to INSPECT_MAX_BYTES (50), else its first 50 and the count left out
+    whole = request({"method": "POST", "url": URL, "body": "<Buffer " + SENT.hex(" ") + ">"})
+    assert (whole.body, whole.body_exact) == (SENT, True)
+    shown = f"<Buffer {SENT[:8].hex(' ')} ... {len(SENT) - 8} more bytes>"
+    cut = request({"method": "POST", "url": URL, "body": shown})
+    assert (cut.body, cut.body_exact) == (None, False)

@@ -20,7 +20,7 @@ import json
 import re
 from typing import Any, Callable
 
-from .elision import BODY_SIZE
+from .elision import BODY_SIZE, PRINTED_BYTES
 from .lines import to_bytes
 from .record_views import ABSENT, MESSAGE, Printed, compact, first, role, spellings
 
@@ -72,6 +72,7 @@ FORM_TYPE = "application/x-www-form-urlencoded"
 _BLANK = re.compile(rb"\s")
 _FORM = re.compile(rb"[^\s=&]+=[^\s&]*(?:&[^\s=&]+=[^\s&]*)*")  # `name=value` fields joined by `&`
 MIN_BASE64_TEXT = 8  # a shorter body is never taken for base64 unless the record says so
+MIN_BYTE_VALUES = 8  # a shorter list of numbers is never taken for a body's bytes
 # A request's own name, under which a record may keep its body beside its headers named after it (``request_headers``)
 _HEADED = frozenset({"request", "req"})
 KIND = frozenset({"type", "kind", "eventtype", "messagetype"})  # what a record names its kind by
@@ -108,7 +109,10 @@ def body(nodes: list[dict[str, Any]], outer: dict[str, Any] | None, latin1: bool
     (see :data:`PRINTABLE`); a string escaped as nginx's log_format escapes a variable
     (``$request_body`` in a ``key="…"`` format) is the bytes it stands for. A body logged twice in
     one record, parsed and as a string of the same JSON (Clockwork's ``content`` and ``body``), is
-    that string: the text sent."""
+    that string: the text sent. A body written as its byte values (a list of numbers below 256 that make
+    printable text, bare or beside its type: Node's Buffer#toJSON) or as its bytes in hex in a type's angle
+    brackets (Node's ``<Buffer 7b 0a …>``) is those bytes; such a print cut short (``... 44 more bytes``) is a
+    body sent and not shown, as is a body written as its size."""
     value = None
     for node in nodes:
         roles = OWN_BODY if node is outer else BODY
@@ -128,10 +132,16 @@ def body(nodes: list[dict[str, Any]], outer: dict[str, Any] | None, latin1: bool
             return None, True
     if isinstance(value, str) and BODY_SIZE.fullmatch(value):  # a body written as its size: sent, not shown
         return None, False
+    if isinstance(value, str) and (printed := PRINTED_BYTES.fullmatch(value)) is not None:
+        if printed.group("more"):  # its first bytes only: sent, not shown
+            return None, False
+        value = bytes.fromhex(printed.group("hex"))
     holder = value if isinstance(value, dict) else None
     said: bool | None = None
     if holder is not None and (member := _body_member(holder)) is not None:
         value, said = member
+    if isinstance(value, list):
+        value = _byte_values(value)
     if isinstance(value, str) and value[:1] not in "{[<":
         said = said or _says_base64(holder, value, nodes)
     if said:
@@ -242,10 +252,26 @@ def _body_member(holder: dict[str, Any]) -> tuple[Any, bool | None] | None:
     if len(holder) == 1 and isinstance(inner := next(iter(holder.values())), str) \
             and role(next(iter(holder))) in BODY and _payload(inner):
         return inner, None
+    if all(role(key) in BODY | BODY_DESCRIBED for key in holder):  # Node's `{"type": "Buffer", "data": […]}`
+        data = [found for key, item in holder.items() if role(key) in BODY and isinstance(item, list)
+                and isinstance(found := _byte_values(item), bytes)]
+        if data:
+            return data[0], None
     if any(role(key) in BODY_DESCRIBED for key in holder):
         inner = first([holder], BODY_OWN, (str,))
         return None if inner is None else (inner, None)
     return None
+
+
+def _byte_values(items: list[Any]) -> bytes | list[Any]:
+    """``items`` as the bytes they are where they are byte values that make a payload's text (JSON, a form, XML): a
+    byte array as JSON writes one (Node's Buffer#toJSON ``{"type": "Buffer", "data": [123, 10, …]}``, serde's
+    ``Vec<u8>``, a Python ``list(body)``); else as they are (a JSON body that is a list of numbers, parsed: ids or
+    amounts, whose values may well all be below 256 and print)."""
+    if len(items) < MIN_BYTE_VALUES or not all(type(item) is int and 0 <= item < 256 for item in items):
+        return items
+    data = bytes(items)
+    return data if _printable(data) and _payload(data.decode("utf-8")) else items
 
 
 def _unprefixed(value: str) -> str:
