@@ -21,6 +21,7 @@ from keyaudit.engine.judge import ExchangeJudge
 from keyaudit.engine.marks import MarkSet
 from keyaudit.engine.window_groups import Window
 from keyaudit.engine.windows import KeepText, NestedText, WindowCollector
+from keyaudit.inputs.captures.change_rows import RowsRead
 from keyaudit.inputs.captures.cut_records import CutCount, counted
 from keyaudit.inputs.captures.file_scope import DEFINITION_STARTS, FileScope
 from keyaudit.inputs.captures.lines import MAX_CAPTURE_LINE
@@ -94,6 +95,7 @@ class TextReading:
         self._counted_cut = 0  # of the lines the reading cut, those counted
         self._going_on: tuple[Slicer, dict[int, int]] | None = None  # a slice begun in a window that goes on
         self.seen: Seen | None = None  # what source code declared in the slices read, and its calls waiting
+        self._rows = RowsRead()  # the rows a change stream wrote above (an UPDATE repeating one is no send)
 
     def __enter__(self) -> "TextReading":
         return self
@@ -146,7 +148,8 @@ class TextReading:
             window.lines is not None and any(text.startswith(DEFINITION_STARTS) for _, text in part))
         read = counted(_window_exchanges(part, here, self._path, self._known, scope if defining else None, self._cut,
                                          self._seen()), self._records_cut)
-        yield from (exchange for exchange in requests_read(read, part) if own_first <= exchange.origin.line < own_end)
+        yield from self._rows.sent([exchange for exchange in requests_read(read, part)
+                                    if own_first <= exchange.origin.line < own_end])
 
     def _seen(self) -> Seen:
         """What source code declared in the slices read (made when first read: most texts are none)."""
@@ -201,7 +204,8 @@ def exchanges_in_lines(lines: list[tuple[int, str]], path: str,
                        known: RecordHeaders = NO_RECORD_HEADERS) -> Iterator[Exchange]:
     """Every request written in ``lines``, read as one window whose every line is an anchor:
     what a request rule's example holds."""
-    return iter(requests_read(_window_exchanges(lines, dict.fromkeys(dict(lines), 0), path, known, FileScope()), lines))
+    read = requests_read(_window_exchanges(lines, dict.fromkeys(dict(lines), 0), path, known, FileScope()), lines)
+    return iter(RowsRead().sent(read))
 
 
 def _window_exchanges(lines: list[tuple[int, str]], leads: dict[int, int], path: str, known: RecordHeaders,

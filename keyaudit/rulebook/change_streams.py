@@ -1,11 +1,14 @@
 """What the rule files say of change streams (a rule file's ``change_streams`` list): how a change event names its
-kind and its table, which kinds write a row anew, and the markers a stream writes for a value it leaves out.
+kind, its table and the members it carries its row in, which kinds write, change or remove a row, how a row is keyed,
+and the markers a stream writes for a value it leaves out.
 
 A change-data-capture stream (logical decoding's wal2json and test_decoding, Debezium, Maxwell, Canal, DynamoDB
 Streams, MongoDB change streams) carries every change of an outbox row: the INSERT that queued a request, then the
-UPDATEs that mark it sent or retried, then its DELETE. Only the first is the request written; the others repeat the
-row (a second send, read as a replay) or write a placeholder where a column did not change (PostgreSQL's TOAST
-marker, read as the body). Each entry is ``role: word, word…``; the roles are listed in :data:`ROLES`.
+UPDATEs that mark it sent or retried, then its DELETE. The row an event carries in its own row members is the request;
+an UPDATE that repeats its row is no second send, a DELETE and an old image send nothing, and a stream's marker for a
+column left out (PostgreSQL's TOAST placeholder) is no value. Only an object that names a change's kind and its table
+AND carries a row member is such an event: an application's record that merely says ``"action": "update"`` beside a
+request of its own is a request like any other. Each entry is ``role: word, word…``; the roles are in :data:`ROLES`.
 """
 
 from __future__ import annotations
@@ -14,11 +17,14 @@ from dataclasses import dataclass
 from typing import Iterable
 
 # kind: the members naming a change's kind; row: the kinds that write a row (an insert, a snapshot's read); change:
-# the kinds that change or remove one; table: the members naming what was changed (a table, a collection), or
-# `member.inner`, an object member naming it inside (Debezium's `source.table`, MongoDB's `ns.coll`);
-# columns: `names/values`, the endings of two members holding a row's column names and its values by position;
-# unchanged: the values a stream writes for a column it does not show
-ROLES = ("kind", "row", "change", "table", "columns", "unchanged")
+# the kinds that write it again (an update); removal: the kinds that remove it; table: the members naming what was
+# changed; rows: the members an event carries its new row in; images: those it carries an old row or old key in
+# (never sent); keys: the members naming the row's key columns (an object's names, a list of names, of {name});
+# key: the columns that key a row where the event names none; columns: `names/values`, the endings of two members
+# holding a row's column names and its values by position; unchanged: the values a stream writes for a column it
+# does not show. A member may be `outer.inner`: one inside an object member (Debezium's `source.table`).
+ROLES = ("kind", "row", "change", "removal", "table", "rows", "images", "keys", "key", "columns", "unchanged")
+Path = tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -28,10 +34,16 @@ class ChangeStreams:
     kinds: frozenset[str] = frozenset()
     rows: frozenset[str] = frozenset()
     changes: frozenset[str] = frozenset()
-    tables: frozenset[str] = frozenset()
-    nested: tuple[tuple[str, str], ...] = ()  # (member, inner): an object member naming the table inside
+    removals: frozenset[str] = frozenset()
+    tables: tuple[Path, ...] = ()
+    row_members: tuple[Path, ...] = ()
+    images: tuple[Path, ...] = ()
+    keys: tuple[Path, ...] = ()
+    key_columns: tuple[str, ...] = ()
     columns: tuple[tuple[str, str], ...] = ()
     unchanged: frozenset[str] = frozenset()
+    # the first member of every row member's and image's path: an object holding none of them is no event
+    carried: frozenset[str] = frozenset()
 
 
 def change_streams(entries: Iterable[str]) -> ChangeStreams:
@@ -44,9 +56,10 @@ def change_streams(entries: Iterable[str]) -> ChangeStreams:
         words[role.strip()].extend(word.strip() for word in listed.split(",") if word.strip())
     pairs = tuple((names.strip().lower(), values.strip().lower()) for names, _, values
                   in (pair.partition("/") for pair in words["columns"]))
-    tables = [tuple(name.split(".", 1)) for name in words["table"]]
-    return ChangeStreams(frozenset(words["kind"]), frozenset(word.lower() for word in words["row"]),
-                         frozenset(word.lower() for word in words["change"]),
-                         frozenset(name[0] for name in tables if len(name) == 1),
-                         tuple((name[0], name[1]) for name in tables if len(name) == 2), pairs,
-                         frozenset(words["unchanged"]))
+    paths = {role: tuple(tuple(word.split(".")) for word in words[role])
+             for role in ("table", "rows", "images", "keys")}
+    lowered = {role: frozenset(word.lower() for word in words[role]) for role in ("row", "change", "removal")}
+    return ChangeStreams(frozenset(words["kind"]), lowered["row"], lowered["change"], lowered["removal"],
+                         paths["table"], paths["rows"], paths["images"], paths["keys"], tuple(words["key"]), pairs,
+                         frozenset(words["unchanged"]),
+                         frozenset(path[0] for path in (*paths["rows"], *paths["images"])))

@@ -21,7 +21,7 @@ from keyaudit.model.exchange import Exchange, Origin
 from keyaudit.inputs.jsonpos import element_starts, member_start
 from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders, folded
 
-from .change_rows import writes_row
+from .change_rows import change_event, rows_apart
 from .cut_records import count_cut
 from .record_views import role
 from .records import METHOD, REQUEST_LINE, request_of
@@ -86,8 +86,13 @@ def requests_in(value: Any, origin: Origin, latin1: bool = False, depth: int = 0
             for item, at in zip(items, spots):
                 yield from requests_in(item, origin, latin1, depth + 1, known=known, spot=at)
         return
-    if not isinstance(value, dict) or not _names_request(value) and writes_row(value, known.changes) is False:
-        return  # (a change event that changes or removes its row, not writes it: none of its rows is sent)
+    if not isinstance(value, dict):
+        return
+    if not _names_request(value) and change_event(value, (), known.changes, {}) is not None:
+        for event in rows_apart(value, known.changes, MAX_RECORDS):  # its rows read as it says (see .change_rows)
+            if (exchange := request_of(event, origin, latin1, known)) is not None:
+                yield exchange
+        return
     if depth < MAX_NESTING and not _names_request(value):
         found = False
         for exchange in requests_in(result_rows(value) or [], origin, latin1, depth + 1, known=known):

@@ -1,81 +1,279 @@
-"""Outbox rows read off a change stream: a request is written by the event that writes its row, never by one that
-changes or removes it, and a column the stream leaves out has no value.
+"""Outbox rows read off a change stream: the row a change event carries in its own row members is the request; an
+UPDATE that repeats the request its row held is no second send; a DELETE and an old image send nothing; a column the
+stream leaves out has no value.
 
-A change-data-capture consumer of an outbox table sees each row several times: its INSERT (the request queued),
-then an UPDATE marking it sent or retried (the same method, URL, headers and body again), then its DELETE. Read as
-requests, the later events are second sends (the same signature twice: a false replay), and a column an UPDATE
-left alone is written as a marker (PostgreSQL's TOAST placeholder ``unchanged-toast-datum``), which read as the body
-is one the signature does not match. So an event is read only where its kind writes the row — what the rule files
-say under ``change_streams`` (:mod:`keyaudit.rulebook.change_streams`): an object naming a change's kind and what
-it changed (a table, a schema, a collection), and no request of its own. Where such an event gives the row as two
-lists side by side, the column names and the values by position (wal2json 1's ``columnnames`` and
-``columnvalues``), the row is the record of those columns; nowhere else are two lists paired so (a pod's
-``command`` beside its ``args`` is no row).
+A change-data-capture consumer of an outbox table sees each row several times: its INSERT (the request queued), then
+an UPDATE marking it sent or retried (the same method, URL, headers and body again), then its DELETE. Read as
+requests, the later events are second sends (the same signature twice: a false replay), and a column an UPDATE left
+alone is written as a marker (PostgreSQL's TOAST placeholder ``unchanged-toast-datum``), which read as the body is
+one the signature does not match. What makes an object such an event is what the rule files say under
+``change_streams`` (:mod:`keyaudit.rulebook.change_streams`): it names a change's kind and its table and carries a
+row member of the stream's (``after``, ``NewImage``, ``fullDocument``…) or an old image (``before``…). Nothing else
+is touched: a request member beside an application's ``"action": "update"`` is read as any request, and so is every
+other member of an event and every other object of its line. Inside an event, its old images are never read, nor its
+rows where it removes them; a row it writes is read, tagged with its table and key
+(:class:`~keyaudit.model.exchange.RowChange`), and :class:`RowsRead` drops an UPDATE's row whose request is the one
+that key's row held before (a changed request — a resend signed anew — is read). Where an event gives the row as two
+lists side by side, the column names and the values by position (wal2json 1's ``columnnames`` and ``columnvalues``),
+the row is the record of those columns; nowhere else are two lists paired so (a pod's ``command`` beside its
+``args`` is no row).
 """
 
 from __future__ import annotations
 
-from typing import Any, Callable
+import json
+from dataclasses import dataclass, field, replace
+from typing import Any, Callable, Iterable
 
-from keyaudit.rulebook.change_streams import ChangeStreams
+from keyaudit.model.exchange import Exchange, RowChange
+from keyaudit.rulebook.change_streams import ChangeStreams, Path
 
-_MAX_DEPTH = 4  # how deep in a value a change event is looked for (DynamoDB's: in a list in `Records`)
+Place = tuple[int, ...]
+Node = tuple[dict[str, Any], Place, str]  # an object of a record, its path and its side (see records)
+_MAX_DEPTH = 4  # how deep in a line's value change events are looked for (DynamoDB's: in a list in `Records`)
 _MAX_ITEMS = 16  # the items of a list looked at
-Node = tuple[dict[str, Any], tuple[int, ...], str]  # an object of a record, its path and its side (see records)
+MAX_ROWS = 65_536  # the rows of a file whose last request is kept to tell an UPDATE's repeat (the oldest go first)
 
 
-def writes_row(node: object, changes: ChangeStreams) -> bool | None:
-    """True where ``node`` is a change event that writes its row, False where it is one that changes or removes
-    it, None where it is no change event (most objects: one look at their members' names; no other value is)."""
-    if type(node) is not dict or changes.kinds.isdisjoint(node) or changes.tables.isdisjoint(node) and not any(
-            isinstance(inner := node.get(member), dict) and name in inner for member, name in changes.nested):
-        return None
-    for key in changes.kinds & node.keys():
-        kind = node[key].lower() if isinstance(node[key], str) else None
-        if kind in changes.rows:
-            return True
-        if kind in changes.changes:
-            return False
-    return None
+@dataclass(frozen=True)
+class Event:
+    """A change event of a record: its place, whether it writes its row (``row``), writes it again (``change``) or
+    removes it (``removal``), its table, the key columns its rows are told apart by, and the places of its row
+    members and old images (relative to it)."""
+
+    place: Place
+    kind: str
+    table: str
+    keys: tuple[str, ...]
+    rows: tuple[Place, ...]
+    images: tuple[Place, ...]
 
 
-def rows_written(nodes: list[Node], changes: ChangeStreams, stated: Callable[[dict[str, Any]], object]) -> list[Node]:
-    """A record's objects (breadth first, as :func:`~.records.request_of` lists them) but those in a change event
-    that writes no row; an event that writes one followed by the row its lists of names and values give, and its
-    objects without the values it leaves out. ``stated``: what an object says of a request of its own (one that
-    does is no change event, whatever else it names)."""
-    events = [(place, written) for node, place, _ in nodes
-              if (written := writes_row(node, changes)) is not None and stated(node) is None]
+@dataclass
+class Rows:
+    """The rows the change events of one record carry, by the place of each: the row's identity (its table and key)
+    and whether its event writes it again; and the places of rows the stream left a column out of."""
+
+    found: dict[Place, tuple[str, bool]] = field(default_factory=dict)
+    partial: set[Place] = field(default_factory=set)
+
+    def holds(self, place: Place) -> bool:
+        """Whether ``place`` is in a row an event carries: all the request there is (a body is none of the event's
+        other members, MongoDB's resume token ``_id._data`` among them)."""
+        return bool(self.found) and any(place[:len(at)] == at for at in self.found)
+
+    def within(self, place: Place, nodes: list[Node]) -> list[Node]:
+        """Of ``nodes``, those in the row that holds ``place``, where an event carries one there (a row's headers
+        and body are its own: MongoDB's resume token ``_id._data`` beside it is none); else all."""
+        row = next((at for at in self.found if place[:len(at)] == at), None) if self.found else None
+        return nodes if row is None else [item for item in nodes if item[1][:len(row)] == row]
+
+    def read(self, exchange: Exchange | None, place: Place) -> Exchange | None:
+        """The request read at ``place``, tagged with the row it is where it is one an event carries."""
+        if exchange is None or not self.found:
+            return exchange
+        for at, (row, again) in self.found.items():
+            if place[:len(at)] == at:
+                partial = any(spot[:len(at)] == at for spot in self.partial)
+                return replace(exchange, row=RowChange(row, again, partial))
+        return exchange
+
+
+NO_ROWS = Rows()  # (never added to: a record with no change event)
+
+
+def rows_written(nodes: list[Node], changes: ChangeStreams, stated: Callable[[dict[str, Any]], object]
+                 ) -> tuple[list[Node], Rows]:
+    """A record's objects (breadth first, as :func:`~.records.request_of` lists them) but those in a change event's
+    old images, or in the rows of one that removes them; the rows of one that writes them without the values the
+    stream left out, and the row its lists of names and values give after it; and the rows found. ``stated``: what
+    an object says of a request of its own (one that does is no change event, whatever else it names)."""
+    if not changes.kinds or all(changes.kinds.isdisjoint(node) for node, _, _ in nodes):
+        return nodes, NO_ROWS  # most records: no member names a change's kind
+    by_place = {place: node for node, place, _ in nodes}
+    events = [event for node, place, _ in nodes
+              if (event := change_event(node, place, changes, by_place)) is not None and stated(node) is None]
     if not events:
-        return nodes
+        return nodes, NO_ROWS
+    rows = Rows()
+    gone = [(*event.place, *image) for event in events for image in event.images] + [
+        (*event.place, *row) for event in events if event.kind == "removal" for row in event.rows]
+    written = {(*event.place, *row): event for event in events if event.kind != "removal" for row in event.rows}
     kept: list[Node] = []
     for node, place, side in nodes:
-        at, written = next(((at, written) for at, written in events if place[:len(at)] == at), ((), None))
-        if written is False:
+        if any(place[:len(at)] == at for at in gone):
             continue
-        if written:
-            node = _shown(node, changes)
-            if place == at and (row := _listed_row(node, changes)) is not None:  # the event's own lists
-                kept.append((node, place, side))
-                node, place = row[1], (*place, row[0])
+        under = next((at for at in written if place[:len(at)] == at), None)
+        if under is not None:
+            shown = _shown(node, changes)
+            if shown is not node:
+                rows.partial.add(place)
+            node = shown
+            if place == under:
+                rows.found[place] = _identity(written[place], node)
         kept.append((node, place, side))
-    return kept
+        event = next((event for event in events if event.place == place and event.kind != "removal"), None)
+        if event is not None and (listed := _listed_row(node, changes)) is not None:  # the event's own lists
+            at, row, partial = (*place, listed[0]), listed[1], listed[2]
+            rows.found[at] = _identity(event, row)
+            if partial:
+                rows.partial.add(at)
+            kept.append((row, at, side))
+    return kept, rows
 
 
-def withheld(value: object, changes: ChangeStreams, depth: int = 0) -> bool:
-    """Whether a value (a line's JSON, an object printed over lines) is, or holds a few levels down, a change event
-    that changes or removes its row: then none of the objects in it is a request sent (the row itself, read on its
-    own by a reader that tries every object of a line, is the request the row's INSERT wrote)."""
-    if isinstance(value, dict):
-        return writes_row(value, changes) is False or depth < _MAX_DEPTH and any(
-            withheld(member, changes, depth + 1) for member in value.values() if isinstance(member, (dict, list)))
-    return isinstance(value, list) and depth < _MAX_DEPTH and any(
-        withheld(item, changes, depth + 1) for item in value[:_MAX_ITEMS] if isinstance(item, (dict, list)))
+def change_event(node: dict[str, Any], place: Place, changes: ChangeStreams, by_place: dict[Place, dict[str, Any]]
+                 ) -> Event | None:
+    """The change event ``node`` is (see the module's doc), or None: most objects, at one look at their members'
+    names."""
+    if changes.kinds.isdisjoint(node) or changes.carried.isdisjoint(node) and not _names_listed(node, changes):
+        return None
+    kind = next((found for key in changes.kinds & node.keys() if (found := _kind(node[key], changes))), None)
+    table = next((name for path in changes.tables if isinstance(name := _value(node, path), str)), None)
+    if kind is None or table is None:
+        return None
+    rows = tuple(at for path in changes.row_members
+                 if isinstance(_value(node, path), (dict, list)) and (at := _place(node, place, path, by_place)))
+    images = tuple(at for path in changes.images if (at := _place(node, place, path, by_place)))
+    if not rows and not images and _listed_row(node, changes) is None:
+        return None
+    return Event(place, kind, table, _keys(node, changes), rows, images)
+
+
+class RowsRead:
+    """The rows a file's change streams wrote, by identity, each with the last request it held: an UPDATE's row
+    that holds the same request again (the same method, URL, headers and body; where the stream left a column out,
+    the ones it shows the same) is no request sent. Fed the requests of a file's windows in order."""
+
+    def __init__(self) -> None:
+        self._held: dict[str, Exchange] = {}
+
+    def sent(self, exchanges: list[Exchange]) -> list[Exchange]:
+        """``exchanges`` but the UPDATEs that repeat their row's request."""
+        if all(exchange.row is None for exchange in exchanges):  # most windows
+            return exchanges
+        repeats: set[int] = set()
+        for exchange in sorted((exchange for exchange in exchanges if exchange.row is not None),
+                               key=lambda exchange: (exchange.origin.line, exchange.origin.column)):
+            row = exchange.row
+            assert row is not None
+            earlier = self._held.get(row.row)
+            if row.again and earlier is not None and _repeats(exchange, earlier, row.partial):
+                repeats.add(id(exchange))
+                continue
+            if earlier is None or not row.partial:
+                self._held.pop(row.row, None)
+                self._held[row.row] = exchange
+                if len(self._held) > MAX_ROWS:
+                    del self._held[next(iter(self._held))]
+        return [exchange for exchange in exchanges if id(exchange) not in repeats]
+
+
+def rows_apart(event: dict[str, Any], changes: ChangeStreams, most: int) -> list[dict[str, Any]]:
+    """The event once for each row of a row member that lists several (Canal's ``data``: the rows one statement
+    changed), the member holding that row alone (at most ``most`` of them); else the event itself."""
+    for path in changes.row_members:
+        if len(path) == 1 and isinstance(rows := event.get(path[0]), list) and len(rows) > 1:
+            return [{**event, path[0]: [row]} for row in rows[:most]]
+    return [event]
+
+
+def unsent(value: object, changes: ChangeStreams, depth: int = 0) -> list[Any]:
+    """The objects a value's change events hold that send nothing (their old images, the rows of those that remove
+    them), a few levels down: what a reader of every object of a line must not read on its own."""
+    if isinstance(value, list):
+        return [found for item in value[:_MAX_ITEMS] for found in unsent(item, changes, depth + 1)] \
+            if depth < _MAX_DEPTH else []
+    if not isinstance(value, dict):
+        return []
+    event = change_event(value, (), changes, {})
+    if event is None:
+        return [found for member in value.values() if isinstance(member, (dict, list))
+                for found in unsent(member, changes, depth + 1)] if depth < _MAX_DEPTH else []
+    paths = (*changes.images, *(changes.row_members if event.kind == "removal" else ()))
+    held = [held for path in paths if isinstance(held := _value(value, path), (dict, list))]
+    return [item for found in held for item in (found[:_MAX_ITEMS] if isinstance(found, list) else [found])]
+
+
+def holds(value: object, objects: list[Any], depth: int = 0) -> bool:
+    """Whether a value is one of ``objects`` or holds one a few levels down (an object of a line that holds an
+    event's old image: DynamoDB's ``dynamodb`` member around its ``OldImage``)."""
+    if not objects or value in objects:
+        return bool(objects)
+    members = value.values() if isinstance(value, dict) else value[:_MAX_ITEMS] if isinstance(value, list) else ()
+    return depth < _MAX_DEPTH and any(holds(member, objects, depth + 1) for member in members
+                                      if isinstance(member, (dict, list)))
 
 
 def unchanged(value: object, changes: ChangeStreams) -> bool:
     """Whether a value is what a stream writes for a column it leaves out of a change."""
     return isinstance(value, str) and value in changes.unchanged
+
+
+def _repeats(exchange: Exchange, earlier: Exchange, partial: bool) -> bool:
+    """Whether a row's request is the one it held: the same, or, where the stream left a column out, the same in
+    what it shows."""
+    if exchange.method != earlier.method or exchange.url != earlier.url:
+        return False
+    if not partial:
+        return exchange.headers == earlier.headers and exchange.body == earlier.body
+    return set(exchange.headers) <= set(earlier.headers) and exchange.body in (None, earlier.body)
+
+
+def _kind(value: object, changes: ChangeStreams) -> str | None:
+    """What a kind member's value says the event does to its row, or None."""
+    if not isinstance(value, str):
+        return None
+    lowered = value.lower()
+    return "row" if lowered in changes.rows else "change" if lowered in changes.changes else \
+        "removal" if lowered in changes.removals else None
+
+
+def _value(node: dict[str, Any], path: Path) -> Any:
+    """The value at a member's path in an object, or None."""
+    value: Any = node
+    for name in path:
+        if not isinstance(value, dict):
+            return None
+        value = value.get(name)
+    return value
+
+
+def _place(node: dict[str, Any], place: Place, path: Path, by_place: dict[Place, dict[str, Any]]) -> Place | None:
+    """The places of the member at ``path`` (relative to the node at ``place``), as the record's objects are placed
+    (each its position among its object's members; ``by_place``: the objects so placed, where known), or None where
+    there is no such member."""
+    at: list[int] = []
+    current: dict[str, Any] | None = node
+    for step, name in enumerate(path):
+        if current is None or name not in current:
+            return None
+        at.append(list(current).index(name))
+        inner = current[name] if isinstance(current[name], dict) else None
+        current = by_place.get((*place, *at), inner) if step + 1 < len(path) else None
+    return tuple(at)
+
+
+def _keys(event: dict[str, Any], changes: ChangeStreams) -> tuple[str, ...]:
+    """The key columns the event names (an object's names, a list of names or of ``{name}``), else the rule
+    files'."""
+    for path in changes.keys:
+        value = _value(event, path)
+        names = list(value) if isinstance(value, dict) else [
+            item.get("name") if isinstance(item, dict) else item for item in value] if isinstance(value, list) else []
+        if names and all(isinstance(name, str) for name in names):
+            return tuple(names)
+    return changes.key_columns
+
+
+def row_identity(table: str, keys: Iterable[str], row: dict[str, Any]) -> str:
+    """A row's identity: its table and its key columns' values."""
+    return f"{table}\0{json.dumps([row[name] for name in keys if name in row], default=str, sort_keys=True)}"
+
+
+def _identity(event: Event, row: dict[str, Any]) -> tuple[str, bool]:
+    """A row's identity (see :func:`row_identity`) and whether its event writes it again."""
+    return row_identity(event.table, event.keys, row), event.kind == "change"
 
 
 def _shown(node: dict[str, Any], changes: ChangeStreams) -> dict[str, Any]:
@@ -85,11 +283,16 @@ def _shown(node: dict[str, Any], changes: ChangeStreams) -> dict[str, Any]:
     return {key: value for key, value in node.items() if not unchanged(value, changes)}
 
 
-def _listed_row(event: dict[str, Any], changes: ChangeStreams) -> tuple[int, dict[str, Any]] | None:
-    """(the position of its names' member, the row) a change event gives as a list of column names beside a list
-    of as many values, none a list or an object (members named ``<x>names`` and ``<x>values``, by the rule files'
-    ``columns`` endings); None where it gives none."""
-    lowered = {key.lower(): (index, value) for index, (key, value) in enumerate(event.items())}
+def _names_listed(node: Iterable[str], changes: ChangeStreams) -> bool:
+    """Whether an object has a member named as a list of column names is (``columnnames``)."""
+    return any(isinstance(key, str) and key.lower().endswith(names) for key in node for names, _ in changes.columns)
+
+
+def _listed_row(event: dict[str, Any], changes: ChangeStreams) -> tuple[int, dict[str, Any], bool] | None:
+    """(the position of its names' member, the row, whether a value was left out) a change event gives as a list of
+    column names beside a list of as many values, none a list or an object (members named ``<x>names`` and
+    ``<x>values``, by the rule files' ``columns`` endings); None where it gives none."""
+    lowered = {key.lower(): (index, value) for index, (key, value) in enumerate(event.items()) if isinstance(key, str)}
     for key, (index, names) in lowered.items():
         for names_end, values_end in changes.columns:
             if not key.endswith(names_end) or not isinstance(names, list):
@@ -98,5 +301,6 @@ def _listed_row(event: dict[str, Any], changes: ChangeStreams) -> tuple[int, dic
             if isinstance(values, list) and len(values) == len(names) and len(set(map(str, names))) == len(names) \
                     and all(isinstance(name, str) for name in names) \
                     and not any(isinstance(value, (list, dict)) for value in values):
-                return index, {name: value for name, value in zip(names, values) if not unchanged(value, changes)}
+                row = {name: value for name, value in zip(names, values) if not unchanged(value, changes)}
+                return index, row, len(row) < len(names)
     return None

@@ -2,18 +2,19 @@
 (postgresql.org/docs/current/test-decoding.html): ``table public.outbox: INSERT: id[bigint]:1 method[text]:'POST' …``
 — what a change-data-capture consumer of an outbox reads (``pg_recvlogical -P test_decoding``, or the ``data`` column
 ``pg_logical_slot_get_changes`` returns). Each column is ``name[type]:value``, the value quoted as standard SQL quotes
-a string (``'it''s'``, its lines kept) or bare (a number, ``null``). Only a change that writes the row is read (see
-:mod:`.change_rows`): an ``UPDATE:`` of the same row repeats it, and writes ``unchanged-toast-datum`` for a column
-stored apart that it left alone — no value.
+a string (``'it''s'``, its lines kept) or bare (a number, ``null``). A change that writes the row is read, tagged with
+the row it is (see :mod:`.change_rows`): an ``UPDATE:`` that repeats the row's request is no second send, and one writes
+``unchanged-toast-datum`` for a column stored apart that it left alone — no value; a ``DELETE:`` sends nothing.
 """
 
 from __future__ import annotations
 
 import re
 
+from keyaudit.model.exchange import RowChange
 from keyaudit.rulebook.change_streams import ChangeStreams
 
-from .change_rows import unchanged
+from .change_rows import row_identity, unchanged
 from .sql_values import unquoted
 
 MAX_COLUMNS = 1600  # a row's columns read, at most: PostgreSQL's bound on a table's (MaxHeapAttributeNumber)
@@ -22,18 +23,22 @@ _COLUMN = re.compile(
     r"""[ ]([\w$]+|"[^"]*(?:""[^"]*)*")\[[^\[\]\n]{1,64}(?:\[\])*\]:('[^']*(?:''[^']*)*'|[^\s']*)(?=\s|$)""")
 
 
-def decoded_row(text: str, at: int, kind: str, changes: ChangeStreams) -> tuple[int, dict[str, object]] | None:
-    """The row a change of ``kind`` (``INSERT``, ``UPDATE``, …) writes with its columns from ``at`` on, or None: a
-    change that writes no row (by the rule files' ``change_streams``), or one no column follows. A column the
-    change left out (its value the stream's marker) is none of the row's."""
-    if kind.lower() not in changes.rows:
+def decoded_row(text: str, at: int, table: str, kind: str, changes: ChangeStreams
+                ) -> tuple[int, dict[str, object], RowChange] | None:
+    """The row a change of ``kind`` (``INSERT``, ``UPDATE``, …) of ``table`` writes with its columns from ``at`` on,
+    and which row it is (see :class:`~keyaudit.model.exchange.RowChange`), or None: a change that writes no row (by
+    the rule files' ``change_streams``: a DELETE), or one no column follows. A column the change left out (its value
+    the stream's marker) is none of the row's."""
+    lowered = kind.lower()
+    if lowered not in changes.rows and lowered not in changes.changes:
         return None
-    start, record = at, dict[str, object]()
+    start, record, shown = at, dict[str, object](), 0
     for _ in range(MAX_COLUMNS):
         if (column := _COLUMN.match(text, at)) is None:
             break
-        value = column.group(2)
+        value, shown = column.group(2), shown + 1
         if not unchanged(value, changes):
             record[unquoted(column.group(1))] = value[1:-1].replace("''", "'") if value[:1] == "'" else value
         at = column.end()
-    return (start, record) if record else None
+    row = RowChange(row_identity(table, changes.key_columns, record), lowered in changes.changes, len(record) < shown)
+    return (start, record, row) if record else None

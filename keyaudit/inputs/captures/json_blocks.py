@@ -24,7 +24,7 @@ from typing import Any, Callable, Collection, Iterable, Iterator
 from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange, Origin
 from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
 
-from .change_rows import writes_row
+from .change_rows import change_event
 from .command_lists import command_request
 from .cut_records import count_cut
 from .envelopes import HeldTexts
@@ -109,8 +109,7 @@ def exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path: str,
                 break  # an object around an earlier anchor that did not close: tried already
             tried.add(view[opening][0])
             record, closing, capture = _record(view, opening, brackets, printed)
-            if writes_row(record, known.changes) is False:  # a change event that changes or removes its row:
-                break  # nothing in it, nor around it, was sent (the row its INSERT wrote was; see .change_rows)
+            event = isinstance(record, dict) and change_event(record, (), known.changes, {}) is not None
             if closing is None and capture == "jsonlog" and unclosed is None:
                 unclosed = view[opening][0]
             origin = Origin(path, view[opening][0], capture=capture,
@@ -120,9 +119,11 @@ def exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path: str,
                 # it holds the list the anchor is in an item of: a query's result set, each row a record (see
                 # :mod:`.result_sets`), or its request may be another item's (unless it lists a command's words)
                 rows = result_rows(record) if isinstance(record, dict) else None
-                if rows is None and command_request(record) is None and not writes_row(record, known.changes):
+                if rows is None and command_request(record) is None and not event:  # (nor a change event's row)
                     continue
             found = [exchange for row in rows or [record] if row and (exchange := request_of(row, origin, known=known))]
+            if not found and event:  # a change event that sends nothing: no row of it is read alone (.change_rows)
+                break
             if not found and rows is None and record and (led_to := introduced(record, view, opening)) is not None:
                 found = [exchange] if (exchange := request_of(led_to, origin, known=known)) else []
             if found:
@@ -236,16 +237,14 @@ def _margin(text: str) -> int:
 
 def _openings(lines: list[tuple[int, str]], index: int, brackets: OpenBrackets,
               cut: int | None = None) -> list[tuple[int, bool]]:
-    """The lines that open the objects enclosing line ``index`` (each above it, less indented
-    than what it encloses, ending in ``{``, or opening an array PHP printed): those inside the
-    innermost list around it first, outermost first, then those around that list, and so on out
-    — an anchor in an item of a list
-    of headers (``[{"key": "Host", "value": …}]``) is in the request that holds the list, but
-    the object around a list of requests would name only its first. Those that run up to the
-    text's first line, still indented, are left out when that line is ``cut`` (the text above is
-    another range's). Each comes with whether a list lies between it and the line. A string
-    printed raw over lines (Perl's Data::Dumper writes a body's line feeds as they are, its lines
-    at the margin) is passed over, from the line that closes it to the one that opens it."""
+    """The lines that open the objects enclosing line ``index`` (each above it, less indented than what it encloses,
+    ending in ``{``, or opening an array PHP printed): those inside the innermost list around it first, outermost
+    first, then those around that list, and so on out — an anchor in an item of a list of headers (``[{"key":
+    "Host", "value": …}]``) is in the request that holds the list, but the object around a list of requests would
+    name only its first. Those that run up to the text's first line, still indented, are left out when that line is
+    ``cut`` (the text above is another range's). Each comes with whether a list lies between it and the line. A
+    string printed raw over lines (Perl's Data::Dumper writes a body's line feeds as they are, its lines at the
+    margin) is passed over, from the line that closes it to the one that opens it."""
     groups: list[list[int]] = [[]]  # the openings between two lists, innermost first
     depth = _indent(lines[index][1])
     lowest = max(-1, index - REQUEST_SPAN_LINES)

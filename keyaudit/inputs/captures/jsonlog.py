@@ -26,7 +26,7 @@ from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
 
 from .lines import python_literal
 from .batches import Spot, requests_in
-from .change_rows import withheld
+from .change_rows import holds, unsent
 from .cut_records import count_cut
 from .dump_table import outer_marks
 from .envelopes import HeldTexts
@@ -166,16 +166,15 @@ def exchanges(lines: Iterable[tuple[int, str]], path: str, known: RecordHeaders 
         if any(mark in text for mark in outer):
             continue  # a record of what a handler around a client logs first: the client's is the request sent
         origin = Origin(path, number, capture="jsonlog")
-        found = changed = False
+        found = False
         parsed = parse_record(text) if "{" in text else None
         if "{" in text:
             for exchange in _line_requests(text, parsed, origin, known):
                 found = True
                 yield exchange
-            # a change event that writes no row: no object of the line is sent (see .change_rows), nor a map in it
-            changed = not found and parsed is not None and withheld(parsed[0], known.changes)
-            if not found and not changed:
-                records = _inner_records(text)
+            if not found:
+                unsent_rows = unsent(parsed[0], known.changes) if parsed is not None else []
+                records = (record for record in _inner_records(text) if not holds(record, unsent_rows))  # .change_rows
                 exchange = next(filter(None, (request_of(event_view(record), origin, False, known)
                                               for record in records)), None)
                 found = exchange is not None
@@ -185,7 +184,7 @@ def exchanges(lines: Iterable[tuple[int, str]], path: str, known: RecordHeaders 
             continue
         reading = Reading(text)  # of the maps other languages printed (the readers below parse the same)
         line = _UnhungLine(text, reading)
-        if printed and not changed and (literal := line.read(literal_record)) is not None:
+        if printed and (literal := line.read(literal_record)) is not None:
             span = _SPAN_CLOSE in text and _SPAN_OPENING.search(text) is not None
             exchange = request_of(event_view(literal), dataclasses.replace(origin, capture=SPAN if span else "literal"),
                                   False, known)
@@ -194,13 +193,13 @@ def exchanges(lines: Iterable[tuple[int, str]], path: str, known: RecordHeaders 
                 yield exchange
         # a logfmt request names its method (`method=`, `req.method=`, `http_method=`), or a message names it before
         # its pairs (`POST https://… headers=`): the markers' tests
-        if not found and not changed and ("ethod=" in text or pairs_after_request(text)) \
+        if not found and ("ethod=" in text or pairs_after_request(text)) \
                 and (pairs := line.read(logfmt_record)) is not None:
             exchange = request_of(pairs, dataclasses.replace(origin, capture="logfmt"), False, known)
             found = exchange is not None
             if exchange is not None:
                 yield exchange
-        inner_text = held[text] if not found and not changed and '\\"' in text else None
+        inner_text = held[text] if not found and '\\"' in text else None
         if inner_text is not None and len(inner_text) < len(text) and _called(inner_text) is not None:
             inner = list(exchanges([(number, part) for part in inner_text.split("\n")], path, known, held))
             found = bool(inner)
