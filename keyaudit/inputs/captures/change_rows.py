@@ -143,7 +143,10 @@ def change_event(node: dict[str, Any], place: Place, changes: ChangeStreams, by_
 class RowsRead:
     """The rows a file's change streams wrote, by identity, each with the last request it held: an UPDATE's row
     that holds the same request again (the same method, URL, headers and body; where the stream left a column out,
-    the ones it shows the same) is no request sent. Fed the requests of a file's windows in order."""
+    the ones it shows the same) is no request sent; nor is one that left a column out of a row not read before (the
+    marker says an earlier event, in a log rotated away or another file, wrote that column: the request is that
+    event's — read alone, its signature met again there is a false replay). Fed a file's windows' requests in
+    order."""
 
     def __init__(self) -> None:
         self._held: dict[str, Exchange] = {}
@@ -158,7 +161,8 @@ class RowsRead:
             row = exchange.row
             assert row is not None
             earlier = self._held.get(row.row)
-            if row.again and earlier is not None and _repeats(exchange, earlier, row.partial):
+            if row.again and (earlier is None and row.partial or earlier is not None and _repeats(exchange, earlier,
+                                                                                                  row.partial)):
                 repeats.add(id(exchange))
                 continue
             if earlier is None or not row.partial:
