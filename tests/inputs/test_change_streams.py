@@ -177,6 +177,35 @@ def test_a_later_change_of_the_row_adds_nothing(form: Format, later: tuple[str, 
                 tmp_path, "changes.log")
 
 
+@pytest.mark.parametrize("form", FORMATS, ids=lambda form: form.__name__)
+def test_an_update_of_a_row_not_read_before_is_its_request(form: Format, tmp_path: Path) -> None:
+    # an UPDATE whose row no earlier event in the log wrote (a resend, as far as the log shows): the request's
+    # findings, as its INSERT gives them (a DELETE is what sends nothing)
+    check_shape(lambda request: form(request, "update"), tmp_path, "changes.log")
+
+
+@pytest.mark.parametrize("form", FORMATS, ids=lambda form: form.__name__)
+def test_an_update_that_writes_another_request_is_read(form: Format, tmp_path: Path) -> None:
+    # the row's INSERT, then an UPDATE of the same row (the same key) whose body is another (the amount changed: a
+    # resend of a new request): the unsigned transfers are found for each of the two sends
+    requests_ = requests(tmp_path)[0]
+    lines = [line for request in requests_ for line in form(request, "insert")]
+    lines += [line.replace("1050", "1060").replace("100.5", "100.6") for request in requests_
+              for line in form(request, "update")]
+    found = request_rules(scan_lines(tmp_path, "changes.log", lines))
+    assert (found.count("iugu-unsigned-transfer"), found.count("asaas-unsigned-transfer")) == (2, 2), found
+
+
+def test_a_snapshot_read_is_the_rows_request(tmp_path: Path) -> None:
+    # Debezium's initial snapshot (debezium.io/documentation/reference/connectors/postgresql.html#postgresql-snapshots:
+    # each row read as an event of op "r"), then the UPDATE marking the row sent: the four requests once each
+    def snapshot(request: Request) -> list[str]:
+        return [line.replace('"op":"c"', '"op":"r"') for line in debezium(request, "insert")] + \
+            debezium(request, "update")
+    assert '"op":"r"' in snapshot(_signed(tmp_path))[0]
+    check_shape(snapshot, tmp_path, "snapshot.log")
+
+
 def test_a_column_a_change_left_out_is_no_body(tmp_path: Path) -> None:
     # an INSERT as test_decoding writes it, the body column being the stream's marker: the signed request shows no
     # body (its signature unjudged), not a body that fails it
