@@ -44,6 +44,8 @@ class ChangeStreams:
     unchanged: frozenset[str] = frozenset()
     # the first member of every row member's and image's path: an object holding none of them is no event
     carried: frozenset[str] = frozenset()
+    # the kind members as a JSON text writes them (`"op"`): a text without one holds no event
+    quoted_kinds: tuple[str, ...] = ()
 
 
 def change_streams(entries: Iterable[str]) -> ChangeStreams:
@@ -62,4 +64,5 @@ def change_streams(entries: Iterable[str]) -> ChangeStreams:
     return ChangeStreams(frozenset(words["kind"]), lowered["row"], lowered["change"], lowered["removal"],
                          paths["table"], paths["rows"], paths["images"], paths["keys"], tuple(words["key"]), pairs,
                          frozenset(words["unchanged"]),
-                         frozenset(path[0] for path in (*paths["rows"], *paths["images"])))
+                         frozenset(path[0] for path in (*paths["rows"], *paths["images"])),
+                         tuple(f'"{kind}"' for kind in words["kind"]))
