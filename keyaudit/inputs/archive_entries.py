@@ -20,6 +20,7 @@ _PAX_WHOLE_NUMBERS = frozenset({"size", "uid", "gid"})  # a sparse size it canno
 # A sparse member is read with its holes as NUL bytes; one larger than this would be a bomb (a
 # few bytes of map make a terabyte of holes), so it is skipped and counted instead.
 MAX_SPARSE_SIZE = 8 << 30
+SPARSE_LIMIT = f"sparse, larger than {MAX_SPARSE_SIZE >> 30} GiB with its holes"
 
 
 def zip_skip(info: zipfile.ZipInfo) -> str | None:
@@ -41,7 +42,7 @@ def tar_skip(info: tarfile.TarInfo) -> str | None:
     if not info.isreg():  # hard links, devices, FIFOs
         return "not a regular file"
     if info.issparse() and info.size > MAX_SPARSE_SIZE:
-        return f"sparse, larger than {MAX_SPARSE_SIZE >> 30} GiB with its holes"
+        return SPARSE_LIMIT
     return None
 
 
@@ -57,6 +58,16 @@ def zip_entries(archive: zipfile.ZipFile) -> Iterator[tuple[int, zipfile.ZipInfo
 # A zip bomb's trick: directory entries that point into bytes another entry's member already holds
 # (65,535 entries of one 1 GiB member make a 1 MB file decompress to 64 TiB); zipfile reads each.
 OVERLAPPING = "overlaps another member's bytes"
+
+
+def limit_error(reason: str) -> str | None:
+    """The error line of a member not scanned because of a bound of the scan (a sparse size), or None for what is
+    no bound (a symlink, an encrypted member) or holds nothing unread (an entry overlapping another's bytes: those
+    bytes are read as that member): content a bound kept from the scan may hold a key, so it is an error naming the
+    bound, never a count among the skipped."""
+    if reason == SPARSE_LIMIT:
+        return f"not scanned, past a bound of the scan: {reason}"
+    return None
 
 
 def _overlapping(entries: list[zipfile.ZipInfo]) -> set[int]:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, BinaryIO, Iterator
 
-from keyaudit.inputs.archive_entries import BoundedTarInfo, listed_zip, tar_entries, zip_entries
+from keyaudit.inputs.archive_entries import BoundedTarInfo, limit_error, listed_zip, tar_entries, zip_entries
 from keyaudit.inputs.member_streams import ENDS_INSIDE, SparseWindow, lead_bytes, open_zip_member, zip_behind, zip_lead
 from keyaudit.inputs.zip_local import local_members
 from keyaudit.model.findings import member_path
@@ -128,8 +128,6 @@ def _zip_members(stream: BinaryIO) -> Iterator[Member | Skipped]:
                 yield Skipped(info.filename, reason)
             else:
                 yield Member(info.filename, functools.partial(open_zip_member, archive, info))
-
-
 
 
 def _local_members(stream: BinaryIO) -> Iterator[Member | Skipped]:
@@ -300,10 +298,10 @@ class _Window(io.RawIOBase):
         return len(data)
 
 
-def member_targets(target: Target, skipped: Counts) -> list[Target] | None:
-    """The members of a zip or uncompressed tar, each a target of its own read straight from the
-    archive, with the members not scanned counted (and named) in ``skipped``. None when the target is not
-    such an archive, or cannot be listed: it is then scanned whole, which reports the damage."""
+def member_targets(target: Target, skipped: Counts, errors: list[tuple[str, str]]) -> list[Target] | None:
+    """The members of a zip or uncompressed tar, each a target of its own read straight from the archive; members
+    not scanned counted (and named) in ``skipped``, or in ``errors`` where a bound of the scan kept them out. None
+    when the target is not such an archive, or cannot be listed: it is then scanned whole, which reports the damage."""
     container: Path | ObjectReader
     if target.path is not None:
         container = target.path
@@ -345,5 +343,8 @@ def member_targets(target: Target, skipped: Counts) -> list[Target] | None:
     except DECOMPRESSION_ERRORS:
         return None
     for path, reason in skips:
-        skipped.skip(path, reason)
+        if (error := limit_error(reason)) is not None:
+            errors.append((path, error))
+        else:
+            skipped.skip(path, reason)
     return found

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import BinaryIO, Callable
 
+from keyaudit.inputs.archive_entries import limit_error
 from keyaudit.inputs.archives import MAX_ARCHIVE_DEPTH, Skipped, read_members
 from keyaudit.model.findings import member_path
 from keyaudit.model.result import ScanError
@@ -27,8 +28,10 @@ def scan_archive(kind: str, stream: BinaryIO, unit: WorkUnit, opener: Opener, ta
     (decompressed) content, as a compressed log is: archives are not appended to, so there is
     no middle to resume from. A tar is measured on the way through; a zip, read by seeking,
     by a probe of its own; a recorded one is probed first, and skipped when it is the same."""
-    if unit.depth >= MAX_ARCHIVE_DEPTH:
-        tally.counts.skip(unit.target.display, "nested archive")
+    if unit.depth >= MAX_ARCHIVE_DEPTH:  # a bound: its members may hold keys, so an error, not a count
+        tally.errors.append(ScanError(unit.target.display, f"not scanned, past a bound of the scan: an archive inside "
+                                                           f"{unit.depth} others (archives are opened "
+                                                           f"{MAX_ARCHIVE_DEPTH} deep at most)"))
         return
     progress = None
     if unit.head is not None and (unit.resume is not None or kind == "zip"):
@@ -43,8 +46,8 @@ def scan_archive(kind: str, stream: BinaryIO, unit: WorkUnit, opener: Opener, ta
     try:
         for entry in read_members(kind, keeper if kind == "tar" else stream):
             display = unit.target.display if entry.name is None else member_path(unit.target.display, entry.name)
-            if isinstance(entry, Skipped) and entry.damaged:
-                tally.errors.append(ScanError(display, entry.reason))
+            if isinstance(entry, Skipped) and (entry.damaged or limit_error(entry.reason)):
+                tally.errors.append(ScanError(display, limit_error(entry.reason) or entry.reason))
                 continue
             if isinstance(entry, Skipped):
                 tally.counts.skip(display, entry.reason)

@@ -47,7 +47,7 @@ from keyaudit.run.tail_keeper import TailKeeper
 from keyaudit.run.tally import Found, Tally
 from keyaudit.run.units import WorkUnit
 from keyaudit.sources.compression import DECOMPRESSION_ERRORS, damage_detail, is_decompressing, loses_failing_read
-from keyaudit.sources.decoders import PastBound
+from keyaudit.sources.decoders import PastBound, Resumed
 from keyaudit.sources.frames import CodecMissing
 from keyaudit.sources.opening import Opener, file_size, line_range, new_spool, opener_for, read_on, shrunk
 from keyaudit.sources.pipes import spool_once
@@ -171,7 +171,9 @@ class UnitScanner:
                 return True
             if not last_try:
                 return False
-            tally.errors.append(ScanError(display, f"read failed, scanned up to the damage: {damage_detail(exc)}"))
+            said = "damaged, the text around the damage scanned" if isinstance(exc, Resumed) else \
+                "read failed, scanned up to the damage"
+            tally.errors.append(ScanError(display, f"{said}: {damage_detail(exc)}"))
         except Exception as exc:  # noqa: BLE001 - one bad input must not end the scan
             raise_interrupt_behind(exc)
             # Only the type: an exception's text may quote the input, and so a secret.

@@ -246,7 +246,7 @@ def plan_units(targets: list[str], discovery: Discovery, range_bytes: int = RANG
     whole: list[tuple[int, int]] = []  # single-member gzip files: position, piece size
     captures: list[tuple[WorkUnit, int]] = []  # HAR captures that may be shared: unit, most shares
     for target in discover(targets, discovery):
-        members = member_targets(target, discovery.counts) if split else None
+        members = member_targets(target, discovery.counts, discovery.missing) if split else None
         if members is not None:
             units.extend(WorkUnit(member, depth=1) for member in members)
             continue

@@ -1,4 +1,5 @@
-"""gzip read the way ``zcat`` reads it: every byte that decodes before the damage is handed out.
+"""gzip read the way ``zcat`` reads it, and on: every byte that decodes before the damage is handed out, and the
+members after it from the next one that decodes (:class:`~keyaudit.sources.decoders.Resync`).
 
 A log rotated while the machine crashed ends in junk (a member cut short, or garbage after the
 last member); ``zcat`` prints all it can decode and then complains. A library gzip reader raises
@@ -19,10 +20,11 @@ from __future__ import annotations
 import io
 import zlib
 
-from keyaudit.sources.decoders import damaged
+from keyaudit.sources.decoders import Damaged, Resync, damaged
 
 GZIP_MAGIC = b"\x1f\x8b"
 _GZIP_WBITS = 31  # zlib reads the gzip header and checks the trailer's CRC and length
+_TRAILER_CHECKS = ("incorrect data check", "incorrect length check")  # zlib's words for a bad CRC / length
 INPUT_BYTES = 64 << 10
 OUTPUT_BYTES = 256 << 10  # at most this much decoded per step: a small input cannot blow up memory
 
@@ -38,9 +40,16 @@ class GzipSalvage(io.RawIOBase):
         self._between = False  # a member ended: what follows must be another member or padding
         self._output = memoryview(b"")
         self._ended = False
-        # What stopped the decoding, if not the end of a last member: Damaged (at a byte of the
-        # file), or the OSError of a failing read of the file.
-        self.damage: Exception | None = None
+        self._member = 0  # where the member being decoded starts in the file
+        self._cut = False  # whether the text handed out so far ends inside a line
+        self._resync = Resync("gzip", GZIP_MAGIC + b"\x08", self._read_raw)
+        self._failed: OSError | None = None  # a failing read of the file, which ends the text
+
+    @property
+    def damage(self) -> Exception | None:
+        """What the decoding met, if not the end of a last member: the OSError of a failing read of the file, or
+        Damaged (at a byte of the file), read past or not."""
+        return self._failed or self._resync.damage()
 
     def readable(self) -> bool:
         return True
@@ -55,20 +64,31 @@ class GzipSalvage(io.RawIOBase):
 
     def _more(self) -> bool:
         """Read more compressed input; False at the end of the file or when reading fails (the
-        failure is kept as the damage)."""
+        failure is kept, and ends the text)."""
+        piece = self._resync.more()
+        self._input += piece
+        return bool(piece)
+
+    def _read_raw(self) -> bytes:
+        """The next compressed bytes of the file; b"" at its end or when reading fails."""
         try:
             piece = self._raw.read1(INPUT_BYTES)
         except OSError as exc:
-            self._stop(exc)
-            return False
-        self._input += piece
+            self._failed = self._failed or exc
+            return b""
         self._read += len(piece)
-        return bool(piece)
+        return piece
 
-    def _stop(self, damage: Exception | None) -> None:
-        """No more output; the first damage met is the one kept."""
-        if not self._ended:
-            self._ended, self.damage = True, damage
+    def _stop(self) -> None:
+        self._ended = True
+
+    def _hunt(self, damage: Damaged | None, after: int) -> None:
+        """After damage (None: a start after it did not decode), on from the next member start at or after byte
+        ``after``; the text ends where there is none."""
+        self._input, self._member = self._resync.hunt(damage, after)
+        self._between, self._decoder = False, zlib.decompressobj(_GZIP_WBITS)
+        if not self._input:
+            self._stop()
 
     def _step(self) -> None:
         """Decode the next piece: a member's data, or what follows a member's end."""
@@ -77,30 +97,50 @@ class GzipSalvage(io.RawIOBase):
             while len(self._input) < len(GZIP_MAGIC) and self._more():
                 self._input = self._input.lstrip(b"\0")
             if not self._input:
-                self._stop(None)  # the last member ended, with or without padding: intact
+                self._stop()  # the last member ended, with or without padding: intact
             elif not self._input.startswith(GZIP_MAGIC):
-                self._stop(damaged("gzip", self._offset(), 0, "what follows the last gzip member is not gzip data "
-                                                            "(trailing garbage)"))
+                self._hunt(None if self._resync.hunting else damaged(
+                    "gzip", self._offset(), 0, "what follows the last gzip member is not gzip data (trailing garbage)"),
+                    self._offset())
             else:
-                self._between, self._decoder = False, zlib.decompressobj(_GZIP_WBITS)
+                self._between, self._decoder, self._member = False, zlib.decompressobj(_GZIP_WBITS), self._offset()
             return
         if not self._input and not self._more():
-            self._stop(damaged("gzip", self._read, self._read,
-                               "the gzip data ends inside a member: the file was cut short"))
+            if self._failed is not None:
+                self._stop()
+            else:
+                self._hunt(None if self._resync.hunting else damaged(
+                    "gzip", self._read, self._read, "the gzip data ends inside a member: the file was cut short"),
+                    self._member + 1)
             return
         saved = self._decoder.copy()
         try:
             output = self._decoder.decompress(self._input, OUTPUT_BYTES)
         except zlib.error as exc:
             output, bad = self._up_to_damage(saved, self._input)
-            self._output = memoryview(output)
-            self._stop(damaged("gzip", self._offset() + bad, 0, str(exc)))
+            self._hand_out(output)
+            # A failed trailer check comes only after the member's data decoded to its end: the next member starts
+            # after it (its stored bytes may hold a nested .gz, not a member of this file). Any other error: on from
+            # the member's second byte, since a member cut short is read into the next one's bytes before it shows.
+            at = self._offset() + bad
+            self._hunt(None if self._resync.hunting else damaged("gzip", at, 0, str(exc)),
+                       at if str(exc).endswith(_TRAILER_CHECKS) else self._member + 1)
             return
-        self._output = memoryview(output)
+        self._hand_out(output)
         if self._decoder.eof:
             self._input, self._between = self._decoder.unused_data, True
         else:
             self._input = self._decoder.unconsumed_tail
+
+    def _hand_out(self, output: bytes) -> None:
+        """Hand out ``output``; the first after damage on a line of its own: a line the damage cut is not joined
+        to the text read on with."""
+        if output:
+            if self._resync.hunting and self._cut:
+                output = b"\n" + output
+            self._resync.decoded(self._member)
+            self._cut = not output.endswith(b"\n")
+        self._output = memoryview(output)
 
     def _offset(self) -> int:
         """Where the undecoded input starts in the file."""

@@ -109,11 +109,12 @@ def test_verbose_names_each_input_not_scanned_and_why(project: Path) -> None:
     report, run = scan_json("-v", "--exclude", "*.env", "--exclude", "old.log", "logs")
     named = named_skips(run.stderr)
     assert named == sorted([
-        "logs/bundle.zip!inner.zip!deep.zip (nested archive)", "logs/bundle.zip!picture.png (binary)",
+        "logs/bundle.zip!picture.png (binary)",
         "logs/fixtures.env (excluded)", "logs/latest.log (symlink)", "logs/old.log (excluded)",
         "logs/screen.png (binary)", "logs/tmp (ignored)"]), scrub(run.stderr)
     assert sum(report["scan"]["skipped"].values()) == len(named)
     assert "keyaudit: error: logs/broken.log.gz: " in run.stderr  # failed inputs, as always
+    assert "keyaudit: error: logs/bundle.zip!inner.zip!deep.zip: not scanned, past a bound" in run.stderr
     quiet_about_skips = named_skips(scan_json("--exclude", "*.env", "logs")[1].stderr)
     assert quiet_about_skips == []  # only with -v
 

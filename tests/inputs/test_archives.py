@@ -110,7 +110,7 @@ def test_compressed_members_har_members_and_binary_members(tmp_path: Path) -> No
     assert report["scan"]["skipped"] == {} and report["scan"]["requests"]["binary_files_read_as_strings"] == 1
 
 
-def test_nested_archives_are_read_one_level_deep(tmp_path: Path) -> None:
+def test_nested_archives_are_read_one_level_deep_and_the_rest_is_an_error(tmp_path: Path) -> None:
     inner_token, deep_token = iugu_token(), iugu_token()
     deepest = zip_bytes({"deep.log": log_with(deep_token)})
     inner = zip_bytes({"inner.log": log_with(inner_token), "deeper.zip": deepest})
@@ -118,7 +118,10 @@ def test_nested_archives_are_read_one_level_deep(tmp_path: Path) -> None:
     (tmp_path / "outer.tar").write_bytes(tar_bytes({"bundle.zip": inner}))
     report, _ = scan_json("outer.tar.gz", "outer.tar", "--no-dedupe")
     assert places(report) == [("outer.tar!bundle.zip!inner.log", 3), ("outer.tar.gz!bundle.zip!inner.log", 3)]
-    assert report["scan"]["skipped"] == {"nested archive": 2}
+    # past the bound on nesting: an error naming the member and the bound, never a count among the skipped
+    assert report["scan"]["skipped"] == {}
+    assert sorted((error["path"], "opened 2 deep at most" in error["message"]) for error in report["errors"]) == [
+        ("outer.tar!bundle.zip!deeper.zip", True), ("outer.tar.gz!bundle.zip!deeper.zip", True)]
 
 
 def test_member_names_are_only_names(tmp_path: Path) -> None:

@@ -7,8 +7,11 @@ Expected places are computed from the member's own bytes, never taken from the s
 
 from __future__ import annotations
 
+import bz2
 import gzip
 import io
+import json
+import lzma
 import uuid
 import zipfile
 from pathlib import Path
@@ -17,7 +20,7 @@ import pytest
 
 from helpers.archives import sparse_tar, zip_bytes
 from helpers.credentials import asaas_key
-from helpers.running import scan_json
+from helpers.running import cli, scan_json
 from helpers.secrecy import scrub
 
 
@@ -98,11 +101,16 @@ def test_a_zip_member_read_whole_still_names_a_bad_crc() -> None:
             assert isinstance(getattr(member, "damage"), zipfile.BadZipFile)
 
 
-def test_a_sparse_member_of_more_holes_than_a_scan_should_read_is_skipped_and_counted(tmp_path: Path) -> None:
-    """A few bytes of map can stand for a terabyte of holes: past the bound it is a bomb, not a log."""
+def test_a_sparse_member_of_more_holes_than_a_scan_should_read_is_an_error_naming_it_and_the_bound(
+        tmp_path: Path) -> None:
+    """A few bytes of map can stand for a terabyte of holes: past the bound it is a bomb, not a log; but what a
+    bound keeps out may hold a key, so the member is an error naming the bound, not a count among the skipped."""
     (tmp_path / "bomb.tar").write_bytes(sparse_tar("huge.log", [(0, leak(asaas_key()))], 9 << 30, "gnu"))
-    report, _ = scan_json("bomb.tar")
-    assert report["findings"] == [] and report["scan"]["skipped"] == {"sparse, larger than 8 GiB with its holes": 1}
+    run = cli("scan", "--format", "json", "--jobs", "1", "bomb.tar")
+    report = json.loads(run.stdout)
+    assert report["findings"] == [] and report["scan"]["skipped"] == {}
+    assert [(error["path"], error["message"]) for error in report["errors"]] == [
+        ("bomb.tar!huge.log", "not scanned, past a bound of the scan: sparse, larger than 8 GiB with its holes")]
 
 
 @pytest.mark.parametrize("how", ["planned", "state", "stdin", "in-a-tgz"])
@@ -133,3 +141,22 @@ def test_a_zip_behind_a_launch_script_or_a_program_gives_its_members_and_its_own
         report, run = scan_json("app.jar", "setup.exe", *(["--state", "state.db"] if how == "state" else []))
     assert places(report) == sorted(expected), scrub(run.stderr)
     assert report["errors"] == []
+
+
+@pytest.mark.parametrize("suffix, pack", [("gz", lambda text: gzip.compress(text, mtime=0)), ("bz2", bz2.compress),
+                                          ("xz", lzma.compress)])
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_the_members_read_on_after_junk_keep_their_lines_and_columns(tmp_path: Path, suffix: str, pack,
+                                                                     jobs: str) -> None:
+    """Junk between two members decodes to nothing, so the text read on with is the two members' text joined: a key
+    in the second member is at the line and column it has there, however the reading met the junk (one worker
+    reading unthreaded, or a fast read that met damage and read again)."""
+    keys = [asaas_key() for _ in range(2)]
+    first, second = leak(keys[0]), b"a\nb\nc\n" + leak(keys[1])
+    (tmp_path / f"rotated.log.{suffix}").write_bytes(pack(first) + b"junk " * 100 + pack(second))
+    run = cli("scan", "--format", "json", "--jobs", jobs, f"rotated.log.{suffix}")
+    report = json.loads(run.stdout)
+    text = first + second
+    assert places(report) == [(f"rotated.log.{suffix}", *place(text, key)) for key in (key.encode() for key in keys)]
+    assert [error["message"].split(":")[0] for error in report["errors"]] == [
+        "damaged, the text around the damage scanned"]

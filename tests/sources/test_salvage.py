@@ -113,6 +113,18 @@ def test_a_wrong_checksum_hands_out_the_text_and_names_the_damage() -> None:
     assert place(damage) == len(packed) - 5 and "incorrect data check" in str(damage)  # its last byte
 
 
+def test_after_a_wrong_checksum_the_text_goes_on_after_the_trailer_not_inside_the_member() -> None:
+    """A member's trailer is checked only once its data decoded to its end, so the next member starts after it:
+    a .gz stored inside the damaged member (an incompressible member keeps its bytes as they are) is its data,
+    not a member of this file, and must not be decoded as one."""
+    nested = gzip.compress(b"only inside the nested file\n")
+    packed = bytearray(gzip.compress(b"first\n" + nested + b"\nlast of the first member\n", compresslevel=0))
+    packed[-8] ^= 0xFF  # the CRC-32 of the trailer
+    out, damage = salvage(bytes(packed) + gzip.compress(b"the next member\n"))
+    assert out == b"first\n" + nested + b"\nlast of the first member\nthe next member\n"
+    assert "incorrect data check" in str(damage) and f"member at byte {len(packed)}" in str(damage)
+
+
 class FailingDisk(io.RawIOBase):
     """A file whose reads fail with EIO after ``good`` bytes, as a dying disk's do."""
 
