@@ -75,12 +75,15 @@ def _cut(value: str) -> bool:
 @dataclass(frozen=True)
 class RowChange:
     """Of a request read off a change stream (an outbox row a change event carries): the row it is (its table and
-    key), whether the event writes the row again (an UPDATE: no second send where it repeats the request the row
-    held), and whether the stream left a column of it out (a TOAST placeholder: no value, the row's earlier one)."""
+    key; None for a row with no key column, never taken for another), whether the event writes the row again (an
+    UPDATE), whether the stream left a column of it out (a TOAST placeholder: no value, the row's earlier one), and
+    whether the event ends the row (a DELETE: its key's next row is another). A row repeating the request its key's
+    row held is no second send, whatever the event's kind."""
 
-    row: str
+    row: str | None
     again: bool
     partial: bool
+    ends: bool = False
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,11 @@ A change-data-capture stream (logical decoding's wal2json and test_decoding, Deb
 Streams, MongoDB change streams) carries every change of an outbox row: the INSERT that queued a request, then the
 UPDATEs that mark it sent or retried, then its DELETE. The row an event carries in its own row members is the request;
 an UPDATE that repeats its row is no second send, a DELETE and an old image send nothing, and a stream's marker for a
-column left out (PostgreSQL's TOAST placeholder) is no value. Only an object that names a change's kind and its table
-AND carries a row member is such an event: an application's record that merely says ``"action": "update"`` beside a
-request of its own is a request like any other. Each entry is ``role: word, word…``; the roles are in :data:`ROLES`.
+column left out (PostgreSQL's TOAST placeholder) is no value. Only an object that names its source the way a stream
+does (a ``source`` signature: Debezium's ``source`` object with its table, Maxwell's ``database`` beside ``table``,
+DynamoDB's ``eventSource`` of ``aws:dynamodb``…) AND carries a row member is such an event: an application's record
+with a free-text ``"type": "delete"``, ``"table"`` or ``"eventSource"`` beside a request of its own is a request like
+any other. Each entry is ``role: word, word…``; the roles are in :data:`ROLES`.
 """
 
 from __future__ import annotations
@@ -22,9 +24,13 @@ from typing import Iterable
 # (never sent); keys: the members naming the row's key columns (an object's names, a list of names, of {name});
 # key: the columns that key a row where the event names none; columns: `names/values`, the endings of two members
 # holding a row's column names and its values by position; unchanged: the values a stream writes for a column it
-# does not show. A member may be `outer.inner`: one inside an object member (Debezium's `source.table`).
-ROLES = ("kind", "row", "change", "removal", "table", "rows", "images", "keys", "key", "columns", "unchanged")
+# does not show; source: the signatures of the streams, each `member+member…` (`member=value`: one of that value), all
+# of whose members an event has. A member may be `outer.inner`: one inside an object member (Debezium's
+# `source.table`).
+ROLES = ("kind", "row", "change", "removal", "table", "rows", "images", "keys", "key", "columns", "unchanged",
+         "source")
 Path = tuple[str, ...]
+Signature = tuple[tuple[Path, str | None], ...]  # the members an event of one stream has (and the value, where said)
 
 
 @dataclass(frozen=True)
@@ -46,6 +52,8 @@ class ChangeStreams:
     carried: frozenset[str] = frozenset()
     # the kind members as a JSON text writes them (`"op"`): a text without one holds no event
     quoted_kinds: tuple[str, ...] = ()
+    # the streams' signatures: an object that has all the members of none is no event, whatever it names
+    sources: tuple[Signature, ...] = ()
 
 
 def change_streams(entries: Iterable[str]) -> ChangeStreams:
@@ -65,4 +73,10 @@ def change_streams(entries: Iterable[str]) -> ChangeStreams:
                          paths["table"], paths["rows"], paths["images"], paths["keys"], tuple(words["key"]), pairs,
                          frozenset(words["unchanged"]),
                          frozenset(path[0] for path in (*paths["rows"], *paths["images"])),
-                         tuple(f'"{kind}"' for kind in words["kind"]))
+                         tuple(f'"{kind}"' for kind in words["kind"]), tuple(map(_signature, words["source"])))
+
+
+def _signature(text: str) -> Signature:
+    """A ``member+member=value…`` signature's members (paths) and the values said of them."""
+    return tuple((tuple(name.strip().split(".")), value.strip() if sep else None)
+                 for name, sep, value in (part.partition("=") for part in text.split("+") if part.strip()))

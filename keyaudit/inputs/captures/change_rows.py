@@ -1,19 +1,23 @@
-"""Outbox rows read off a change stream: the row a change event carries in its own row members is the request; an
-UPDATE that repeats the request its row held is no second send; a DELETE and an old image send nothing; a column the
-stream leaves out has no value.
+"""Outbox rows read off a change stream: each row image a change event carries is a request, read once — an image
+repeating the request its key's row held in an earlier event of the file is no second send; a column the stream
+leaves out has no value.
 
 A change-data-capture consumer of an outbox table sees each row several times: its INSERT (the request queued), then
 an UPDATE marking it sent or retried (the same method, URL, headers and body again), then its DELETE. Read as
 requests, the later events are second sends (the same signature twice: a false replay), and a column an UPDATE left
 alone is written as a marker (PostgreSQL's TOAST placeholder ``unchanged-toast-datum``), which read as the body is
 one the signature does not match. What makes an object such an event is what the rule files say under
-``change_streams`` (:mod:`keyaudit.rulebook.change_streams`): it names a change's kind and its table and carries a
-row member of the stream's (``after``, ``NewImage``, ``fullDocument``…) or an old image (``before``…). Nothing else
-is touched: a request member beside an application's ``"action": "update"`` is read as any request, and so is every
-other member of an event and every other object of its line. Inside an event, its old images are never read, nor its
-rows where it removes them; a row it writes is read, tagged with its table and key
-(:class:`~keyaudit.model.exchange.RowChange`), and :class:`RowsRead` drops an UPDATE's row whose request is the one
-that key's row held before (a changed request — a resend signed anew — is read). Where an event gives the row as two
+``change_streams`` (:mod:`keyaudit.rulebook.change_streams`): it names its source as a stream does (a signature:
+Debezium's ``source.table``, Maxwell's ``database`` beside ``table``, DynamoDB's ``eventSource: aws:dynamodb``…), a
+change's kind, and carries a row member of the stream's (``after``, ``NewImage``, ``fullDocument``…) or an old image
+(``before``…). Nothing else is touched: an application's log line naming a ``type``, ``table`` or ``eventSource`` of
+its own is read as any record, whatever kind word it says (``remove``, ``delete``), and so is every other member of an
+event and every other object of its line. Inside an event, its new row is read, else (a DELETE) its old image: the
+request in it was written by an earlier event, which the file may not hold (a log rotated away), and is judged once;
+an old image beside a new row is not read. Each row read is tagged with its table and key
+(:class:`~keyaudit.model.exchange.RowChange`), and :class:`RowsRead` drops one whose request is the one that key's
+row held before (an UPDATE marking it sent, the DELETE of a row read: a changed request — a resend signed anew — is
+read); a row with no key column is never taken for another. Where an event gives the row as two
 lists side by side, the column names and the values by position (wal2json 1's ``columnnames`` and ``columnvalues``),
 the row is the record of those columns; nowhere else are two lists paired so (a pod's ``command`` beside its
 ``args`` is no row).
@@ -38,8 +42,9 @@ MAX_ROWS = 65_536  # the rows of a file whose last request is kept to tell an UP
 @dataclass(frozen=True)
 class Event:
     """A change event of a record: its place, whether it writes its row (``row``), writes it again (``change``) or
-    removes it (``removal``), its table, the key columns its rows are told apart by, and the places of its row
-    members and old images (relative to it)."""
+    removes it (``removal``), its table, the key columns its rows are told apart by, and the places (relative to it)
+    of the row images it carries that are read (its new rows; its old images where it carries none) and of those not
+    read (old images beside a new row)."""
 
     place: Place
     kind: str
@@ -54,7 +59,7 @@ class Rows:
     """The rows the change events of one record carry, by the place of each: the row's identity (its table and key)
     and whether its event writes it again; and the places of rows the stream left a column out of."""
 
-    found: dict[Place, tuple[str, bool]] = field(default_factory=dict)
+    found: dict[Place, tuple[str | None, str]] = field(default_factory=dict)
     partial: set[Place] = field(default_factory=set)
 
     def holds(self, place: Place) -> bool:
@@ -72,10 +77,10 @@ class Rows:
         """The request read at ``place``, tagged with the row it is where it is one an event carries."""
         if exchange is None or not self.found:
             return exchange
-        for at, (row, again) in self.found.items():
+        for at, (row, kind) in self.found.items():
             if place[:len(at)] == at:
                 partial = any(spot[:len(at)] == at for spot in self.partial)
-                return replace(exchange, row=RowChange(row, again, partial))
+                return replace(exchange, row=RowChange(row, kind == "change", partial, kind == "removal"))
         return exchange
 
 
@@ -85,9 +90,9 @@ NO_ROWS = Rows()  # (never added to: a record with no change event)
 def rows_written(nodes: list[Node], changes: ChangeStreams, stated: Callable[[dict[str, Any]], object]
                  ) -> tuple[list[Node], Rows]:
     """A record's objects (breadth first, as :func:`~.records.request_of` lists them) but those in a change event's
-    old images, or in the rows of one that removes them; the rows of one that writes them without the values the
-    stream left out, and the row its lists of names and values give after it; and the rows found. ``stated``: what
-    an object says of a request of its own (one that does is no change event, whatever else it names)."""
+    old images beside its new row; the rows it carries without the values the stream left out, and the row its lists
+    of names and values give after it; and the rows found. ``stated``: what an object says of a request of its own
+    (one that does is no change event, whatever else it names)."""
     if not changes.kinds or all(changes.kinds.isdisjoint(node) for node, _, _ in nodes):
         return nodes, NO_ROWS  # most records: no member names a change's kind
     by_place = {place: node for node, place, _ in nodes}
@@ -96,9 +101,8 @@ def rows_written(nodes: list[Node], changes: ChangeStreams, stated: Callable[[di
     if not events:
         return nodes, NO_ROWS
     rows = Rows()
-    gone = [(*event.place, *image) for event in events for image in event.images] + [
-        (*event.place, *row) for event in events if event.kind == "removal" for row in event.rows]
-    written = {(*event.place, *row): event for event in events if event.kind != "removal" for row in event.rows}
+    gone = [(*event.place, *image) for event in events for image in event.images]
+    written = {(*event.place, *row): event for event in events for row in event.rows}
     kept: list[Node] = []
     for node, place, side in nodes:
         if any(place[:len(at)] == at for at in gone):
@@ -112,7 +116,7 @@ def rows_written(nodes: list[Node], changes: ChangeStreams, stated: Callable[[di
             if place == under:
                 rows.found[place] = _identity(written[place], node)
         kept.append((node, place, side))
-        event = next((event for event in events if event.place == place and event.kind != "removal"), None)
+        event = next((event for event in events if event.place == place), None)
         if event is not None and (listed := _listed_row(node, changes)) is not None:  # the event's own lists
             at, row, partial = (*place, listed[0]), listed[1], listed[2]
             rows.found[at] = _identity(event, row)
@@ -129,24 +133,29 @@ def change_event(node: dict[str, Any], place: Place, changes: ChangeStreams, by_
     if changes.kinds.isdisjoint(node) or changes.carried.isdisjoint(node) and not _names_listed(node, changes):
         return None
     kind = next((found for key in changes.kinds & node.keys() if (found := _kind(node[key], changes))), None)
-    table = next((name for path in changes.tables if isinstance(name := _value(node, path), str)), None)
-    if kind is None or table is None:
-        return None
+    if kind is None or not any(all(_has(node, path, value) for path, value in signature)
+                               for signature in changes.sources):
+        return None  # (an application's record naming a `type` and a `table`: no stream's source)
+    table = next((name for path in changes.tables if isinstance(name := _value(node, path), str)), "")
     rows = tuple(at for path in changes.row_members
                  if isinstance(_value(node, path), (dict, list)) and (at := _place(node, place, path, by_place)))
     images = tuple(at for path in changes.images if (at := _place(node, place, path, by_place)))
-    if not rows and not images and _listed_row(node, changes) is None:
+    listed = _listed_row(node, changes) is not None
+    if not rows and not images and not listed:
         return None
+    if not rows and not listed:  # a DELETE's old image: the row it read is judged once (.RowsRead)
+        rows, images = images, ()
     return Event(place, kind, table, _keys(node, changes), rows, images)
 
 
 class RowsRead:
-    """The rows a file's change streams wrote, by identity, each with the last request it held: an UPDATE's row
-    that holds the same request again (the same method, URL, headers and body; where the stream left a column out,
-    the ones it shows the same) is no request sent; nor is one that left a column out of a row not read before (the
-    marker says an earlier event, in a log rotated away or another file, wrote that column: the request is that
-    event's — read alone, its signature met again there is a false replay). Fed a file's windows' requests in
-    order."""
+    """The rows a file's change streams wrote, by identity, each with the last request it held: a row image that
+    holds the same request again (the same method, URL, headers and body; where the stream left a column out, the
+    ones it shows the same) is no request sent, whatever its event's kind; nor is an UPDATE that left a column out of
+    a row not read before (the marker says an earlier event, in a log rotated away or another file, wrote that
+    column: the request is that event's — read alone, its signature met again there is a false replay). A row with
+    no key column is never taken for another; a DELETE ends its row (a later INSERT of the key is another). Fed a
+    file's windows' requests in order."""
 
     def __init__(self) -> None:
         self._held: dict[str, Exchange] = {}
@@ -160,26 +169,29 @@ class RowsRead:
                                key=lambda exchange: (exchange.origin.line, exchange.origin.column)):
             row = exchange.row
             assert row is not None
-            earlier = self._held.get(row.row)
-            if row.again and (earlier is None and row.partial or earlier is not None and _repeats(exchange, earlier,
-                                                                                                  row.partial)):
+            earlier = self._held.get(row.row) if row.row is not None else None
+            if row.again and earlier is None and row.partial or earlier is not None and _repeats(exchange, earlier,
+                                                                                                 row.partial):
                 repeats.add(id(exchange))
-                continue
-            if earlier is None or not row.partial:
+            elif row.row is not None and (earlier is None or not row.partial):
                 self._held.pop(row.row, None)
                 self._held[row.row] = exchange
                 if len(self._held) > MAX_ROWS:
                     del self._held[next(iter(self._held))]
+            if row.ends and row.row is not None:
+                self._held.pop(row.row, None)
         return [exchange for exchange in exchanges if id(exchange) not in repeats]
 
 
-def rows_apart(event: dict[str, Any], changes: ChangeStreams, most: int) -> list[dict[str, Any]]:
+def rows_apart(event: dict[str, Any], changes: ChangeStreams, most: int) -> tuple[str | None, list[dict[str, Any]],
+                                                                                  int]:
     """The event once for each row of a row member that lists several (Canal's ``data``: the rows one statement
-    changed), the member holding that row alone (at most ``most`` of them); else the event itself."""
+    changed), the member holding that row alone, at most ``most`` of them; else the event itself. With the member's
+    name (None for the event itself: each row stands where its item does) and how many rows were past ``most``."""
     for path in changes.row_members:
         if len(path) == 1 and isinstance(rows := event.get(path[0]), list) and len(rows) > 1:
-            return [{**event, path[0]: [row]} for row in rows[:most]]
-    return [event]
+            return path[0], [{**event, path[0]: [row]} for row in rows[:most]], max(0, len(rows) - most)
+    return None, [event], 0
 
 
 def unsent(value: object, changes: ChangeStreams, depth: int = 0) -> list[Any]:
@@ -194,8 +206,8 @@ def unsent(value: object, changes: ChangeStreams, depth: int = 0) -> list[Any]:
     if event is None:
         return [found for member in value.values() if isinstance(member, (dict, list))
                 for found in unsent(member, changes, depth + 1)] if depth < _MAX_DEPTH else []
-    paths = (*changes.images, *(changes.row_members if event.kind == "removal" else ()))
-    held = [held for path in paths if isinstance(held := _value(value, path), (dict, list))]
+    held = [held for path in changes.images if isinstance(held := _value(value, path), (dict, list))] \
+        if event.images else []  # (old images beside a new row: a DELETE's is read)
     return [item for found in held for item in (found[:_MAX_ITEMS] if isinstance(found, list) else [found])]
 
 
@@ -231,6 +243,15 @@ def _kind(value: object, changes: ChangeStreams) -> str | None:
     lowered = value.lower()
     return "row" if lowered in changes.rows else "change" if lowered in changes.changes else \
         "removal" if lowered in changes.removals else None
+
+
+def _has(node: dict[str, Any], path: Path, value: str | None) -> bool:
+    """Whether an object has the member at ``path`` (of ``value``, where one is said)."""
+    for name in path[:-1]:
+        node = node.get(name)  # type: ignore[assignment]
+        if not isinstance(node, dict):
+            return False
+    return path[-1] in node and (value is None or node[path[-1]] == value)
 
 
 def _value(node: dict[str, Any], path: Path) -> Any:
@@ -270,14 +291,16 @@ def _keys(event: dict[str, Any], changes: ChangeStreams) -> tuple[str, ...]:
     return changes.key_columns
 
 
-def row_identity(table: str, keys: Iterable[str], row: dict[str, Any]) -> str:
-    """A row's identity: its table and its key columns' values."""
-    return f"{table}\0{json.dumps([row[name] for name in keys if name in row], default=str, sort_keys=True)}"
+def row_identity(table: str, keys: Iterable[str], row: dict[str, Any]) -> str | None:
+    """A row's identity: its table and its key columns' values; None where it has none of them (rows of a table
+    with no key are told apart by nothing: each is its own)."""
+    values = [row[name] for name in keys if name in row]
+    return f"{table}\0{json.dumps(values, default=str, sort_keys=True)}" if values else None
 
 
-def _identity(event: Event, row: dict[str, Any]) -> tuple[str, bool]:
-    """A row's identity (see :func:`row_identity`) and whether its event writes it again."""
-    return row_identity(event.table, event.keys, row), event.kind == "change"
+def _identity(event: Event, row: dict[str, Any]) -> tuple[str | None, str]:
+    """A row's identity (see :func:`row_identity`) and what its event does to it."""
+    return row_identity(event.table, event.keys, row), event.kind
 
 
 def _shown(node: dict[str, Any], changes: ChangeStreams) -> dict[str, Any]:
