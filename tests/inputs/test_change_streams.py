@@ -184,6 +184,14 @@ def test_an_update_of_a_row_not_read_before_is_its_request(form: Format, tmp_pat
     check_shape(lambda request: form(request, "update"), tmp_path, "changes.log")
 
 
+@pytest.mark.parametrize("form", [debezium, maxwell, canal, dynamodb_stream, supabase_webhook],
+                         ids=lambda form: form.__name__)
+def test_a_delete_of_a_row_not_read_before_is_its_request(form: Format, tmp_path: Path) -> None:
+    # a DELETE whose old image holds the row (the formats that write it whole) and no earlier event of the log wrote
+    # it (a log rotated away): the request was written, and is judged once, as its INSERT would be
+    check_shape(lambda request: form(request, "delete"), tmp_path, "changes.log")
+
+
 @pytest.mark.parametrize("form", FORMATS, ids=lambda form: form.__name__)
 def test_an_update_that_writes_another_request_is_read(form: Format, tmp_path: Path) -> None:
     # the row's INSERT, then an UPDATE of the same row (the same key) whose body is another (the amount changed: a

@@ -1,0 +1,92 @@
+"""Only an object that names its source as a change stream does is a change event (rules/requests.yaml's
+``change_streams`` ``source`` signatures, :mod:`keyaudit.inputs.captures.change_rows`); the row images such an event
+carries are each judged once.
+
+An application's log line ``{"type": "delete", "table": "payouts", "data": {request}}`` or ``{"eventSource":
+"payout-worker", "type": "remove", "data": …}`` names no stream's source: its request is read as any record's, and
+the same signed request logged twice is a replay (no kind word hides it). A stream's DELETE whose old image holds a
+request no earlier event of the file showed gives that request's findings once (it was written by an event the log
+no longer holds). Rows of a table with no key column are never taken for one another. A Canal event's rows stand
+each at its own column. Each case is a reproducer of a review that found these requests lost; the findings are the
+ones the reading before change streams gave (rule, line, column).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from helpers.running import scan_json
+from test_change_event_lookalikes import ASAAS, IUGU, SIGNED
+
+ROW = {"id": 7, **IUGU, "headers": json.dumps(IUGU["headers"])}  # an outbox row: headers kept as a JSON text
+SIGNED_ROW = {**ROW, "headers": json.dumps(SIGNED["headers"])}
+ASAAS_ROW = {"id": 8, **ASAAS, "headers": json.dumps(ASAAS["headers"])}
+UNSIGNED = [("iugu-unsigned-transfer", 1, 1)]
+ASAAS_FOUND = [("asaas-plaintext-request", 1, 1), ("asaas-unsigned-transfer", 1, 1)]
+REPLAYED = [("iugu-bad-signature", 1, 1), ("iugu-bad-signature", 2, 1), ("iugu-signature-replay", 2, 1)]
+LATE = [("request-time-outside-window", 1, 1), ("request-time-outside-window", 2, 1)]  # (records naming a time)
+KEYLESS = {name: value for name, value in ROW.items() if name != "id"}
+
+
+def _debezium(op: str, before: object, after: object) -> dict[str, object]:
+    """A Debezium change event's value (its source naming the database and the table)."""
+    return {"schema": {"type": "struct"}, "payload": {"op": op, "source": {"db": "payouts", "table": "outbox"},
+                                                       "before": before, "after": after}}
+
+
+def _maxwell(kind: str, row: dict[str, object]) -> dict[str, object]:
+    return {"database": "payouts", "table": "outbox", "type": kind, "ts": 1764583200, "data": row}
+
+
+# name: (the lines' records, the request findings: rule, line, column)
+CASES: dict[str, tuple[list[dict[str, object]], list[tuple[str, int, int]]]] = {
+    # an application's lines naming a kind and a table (or a free-text eventSource) beside their request's data
+    "app_delete": ([{"level": "info", "type": "delete", "table": "payouts", "data": IUGU}], UNSIGNED),
+    "app_delete_asaas": ([{"type": "delete", "table": "payouts", "data": ASAAS}], ASAAS_FOUND),
+    "app_delete_signed_twice": ([{"type": "delete", "table": "payouts", "data": SIGNED}] * 2, REPLAYED),
+    "app_update_signed_twice": ([{"type": "update", "table": "payouts", "data": SIGNED}] * 2, REPLAYED),
+    "app_update_twice": ([{"level": "info", "type": "update", "table": "payouts", "data": IUGU}] * 2,
+                         [*UNSIGNED, ("iugu-unsigned-transfer", 2, 1)]),
+    "app_eventsource_remove": ([{"ts": "2026-12-01T10:00:00Z", "eventSource": "payout-worker", "type": "remove",
+                                 "data": IUGU}], [*UNSIGNED, LATE[0]]),
+    "app_eventsource_retry": ([{"ts": f"2026-12-01T10:00:0{at}Z", "eventSource": "payout-worker", "type": "update",
+                                "data": SIGNED} for at in (0, 1)], sorted(REPLAYED + LATE)),
+    "app_collection_delete": ([{"op": "d", "collection": "payouts", "data": IUGU}], UNSIGNED),
+    "app_keyless_update_twice": ([{"type": "update", "table": "outbox", "data": KEYLESS}] * 2,
+                                 [*UNSIGNED, ("iugu-unsigned-transfer", 2, 1)]),
+    # a batch of an application's records: each at its own column
+    "app_batch": ([{"batch": [{"type": "insert", "table": "outbox", "data": {**ROW, "id": 1}},
+                              {"type": "update", "table": "outbox", "data": {**ROW, "id": 1, "sent": True}}]}],
+                  [("iugu-unsigned-transfer", 1, 12)]),
+    # a stream's DELETE of a row no earlier event showed: its old image's request, once
+    "debezium_delete_unseen": ([_debezium("d", ASAAS_ROW, None)], ASAAS_FOUND),
+    "debezium_delete_unseen_signed": ([_debezium("d", SIGNED_ROW, None)],
+                                      [("iugu-bad-signature", 1, 1)]),
+    "maxwell_delete_unseen": ([_maxwell("delete", ROW)], [*UNSIGNED, LATE[0]]),
+    # a stream's rows with no key column: each its own row, a repeated request among them is read again
+    "maxwell_keyless_twice": ([_maxwell("update", KEYLESS)] * 2,
+                              sorted([*UNSIGNED, ("iugu-unsigned-transfer", 2, 1), *LATE])),
+    # a Canal event of three rows: each row's findings at its own column
+    "canal_rows": ([{"type": "INSERT", "database": "d", "table": "outbox", "pkNames": ["id"], "isDdl": False,
+                     "data": [{**ROW, "id": 1}, ASAAS_ROW, {**SIGNED_ROW, "id": 9}]}],
+                   [("asaas-plaintext-request", 1, 314), ("asaas-unsigned-transfer", 1, 314),
+                    ("iugu-bad-signature", 1, 545), ("iugu-unsigned-transfer", 1, 100)]),
+}
+
+
+def _found(folder: Path, name: str, lines: list[str]) -> list[tuple[str, int, int]]:
+    """The request findings (rule, line, column) of a scan of ``lines`` written to ``folder / name``, sorted."""
+    path = folder / name
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report, _ = scan_json(str(path))
+    return sorted((f["rule_id"], f["location"]["line"], f["location"]["column"]) for f in report["findings"]
+                  if f["context"].get("method"))
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_a_request_is_found_as_the_reading_before_change_streams_found_it(name: str, tmp_path: Path) -> None:
+    records, expected = CASES[name]
+    assert _found(tmp_path, f"{name}.log", [json.dumps(record) for record in records]) == expected
