@@ -21,7 +21,7 @@ from keyaudit.engine.judge import ExchangeJudge
 from keyaudit.engine.marks import MarkSet
 from keyaudit.engine.window_groups import Window
 from keyaudit.engine.windows import KeepText, NestedText, WindowCollector
-from keyaudit.inputs.captures.change_rows import RowsRead
+from keyaudit.inputs.captures.rows_read import RowsRead
 from keyaudit.inputs.captures.cut_records import CutCount, counted
 from keyaudit.inputs.captures.file_scope import DEFINITION_STARTS, FileScope
 from keyaudit.inputs.captures.lines import MAX_CAPTURE_LINE
@@ -95,7 +95,9 @@ class TextReading:
         self._counted_cut = 0  # of the lines the reading cut, those counted
         self._going_on: tuple[Slicer, dict[int, int]] | None = None  # a slice begun in a window that goes on
         self.seen: Seen | None = None  # what source code declared in the slices read, and its calls waiting
-        self._rows = RowsRead()  # the rows a change stream wrote above (an UPDATE repeating one is no send)
+        # the rows a change stream wrote above (an UPDATE repeating one is no send); a range after the file's first
+        # keeps each row's first image back for the ranges before it to decide (see .captures.rows_read)
+        self.rows = RowsRead(waits=cut is not None)
 
     def __enter__(self) -> "TextReading":
         return self
@@ -148,7 +150,7 @@ class TextReading:
             window.lines is not None and any(text.startswith(DEFINITION_STARTS) for _, text in part))
         read = counted(_window_exchanges(part, here, self._path, self._known, scope if defining else None, self._cut,
                                          self._seen()), self._records_cut)
-        yield from self._rows.sent([exchange for exchange in requests_read(read, part)
+        yield from self.rows.sent([exchange for exchange in requests_read(read, part)
                                     if own_first <= exchange.origin.line < own_end])
 
     def _seen(self) -> Seen:

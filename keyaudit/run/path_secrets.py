@@ -92,5 +92,7 @@ class PathRedactor:
         if tally.unsettled is not None:
             tally.unsettled.waiting = [(spec, verdict, self.finding(finding))
                                        for spec, verdict, finding in tally.unsettled.waiting]
+        if tally.rows is not None:
+            tally.rows.waiting = [(exchange, [*map(self.finding, found)]) for exchange, found in tally.rows.waiting]
         tally.errors = self.errors(tally.errors)
         self.counts(tally.counts)

@@ -76,6 +76,12 @@ class UnitRequests:
             self._tally.findings.extend(finding for finding, identity in self._rebuilt if identity not in shown)
         if self._reading is not None:
             self._reading.close()
+            if self._ranged:  # its rows, for the ranges of the file after it; its rows' first images, judged
+                self._tally.rows = left = self._reading.rows.left()
+                last, statistics = self._last_line(), self._tally.counts.statistics
+                left.waiting = [(exchange, [finding for finding in self._judge.judge(exchange, statistics)
+                                            if finding.location.line > self._earlier])
+                                for exchange, _ in left.waiting if exchange.origin.line <= last]
             seen = self._reading.seen
             if seen is not None and (seen.interfaces or seen.waiting or seen.dropped):
                 self._tally.declared.append(seen)  # for the scan's other files (see :mod:`.across_files`)

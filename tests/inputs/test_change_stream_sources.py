@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers.running import scan_json
+from helpers.running import run_scan, scan_json
 from test_change_event_lookalikes import ASAAS, IUGU, SIGNED
 
 ROW = {"id": 7, **IUGU, "headers": json.dumps(IUGU["headers"])}  # an outbox row: headers kept as a JSON text
@@ -90,3 +90,32 @@ def _found(folder: Path, name: str, lines: list[str]) -> list[tuple[str, int, in
 def test_a_request_is_found_as_the_reading_before_change_streams_found_it(name: str, tmp_path: Path) -> None:
     records, expected = CASES[name]
     assert _found(tmp_path, f"{name}.log", [json.dumps(record) for record in records]) == expected
+
+
+def _ranged_stream() -> list[str]:
+    """A Debezium stream over some 40 KB (log lines between its events): row 7's INSERT, its UPDATE and DELETE
+    repeating it, then its INSERT again (the same signed request queued anew: a replay); row 8 met first by an
+    UPDATE (a log rotated away wrote its INSERT: read), then by one repeating it; a row with no key twice."""
+    events = [_debezium("c", None, SIGNED_ROW), _debezium("u", SIGNED_ROW, SIGNED_ROW), _debezium("u", None, ROW | {
+        "id": 8}), _debezium("d", SIGNED_ROW, None), _debezium("u", ROW | {"id": 8}, ROW | {"id": 8}),
+        _debezium("c", None, SIGNED_ROW), _debezium("c", None, KEYLESS), _debezium("c", None, KEYLESS)]
+    filler = [json.dumps({"level": "info", "msg": f"tick {at} " + "x" * 200}) for at in range(20)]
+    return [line for event in events for line in (json.dumps(event), *filler)]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_rows_are_judged_over_the_whole_file_however_it_is_cut(jobs: int, tmp_path: Path) -> None:
+    # the file read whole, and in ranges of 4 KB (each event in a range of its own) by one worker and by two: the
+    # same findings — an UPDATE or DELETE repeating a row an earlier range read is no send there either
+    path = tmp_path / "outbox.log"
+    path.write_text("\n".join(_ranged_stream()) + "\n", encoding="utf-8")
+
+    def found(**options: int) -> list[tuple[str, int]]:
+        result = run_scan(str(path), **options)
+        return sorted((f.rule_id, f.location.line) for f in result.findings if f.context.get("method"))
+
+    whole = found(jobs=1)
+    assert whole == [("iugu-bad-signature", 1), ("iugu-bad-signature", 106), ("iugu-signature-replay", 106),
+                     ("iugu-unsigned-transfer", 43), ("iugu-unsigned-transfer", 127),
+                     ("iugu-unsigned-transfer", 148)], whole
+    assert found(jobs=jobs, range_bytes=4096) == whole

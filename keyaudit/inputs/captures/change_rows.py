@@ -15,12 +15,11 @@ its own is read as any record, whatever kind word it says (``remove``, ``delete`
 event and every other object of its line. Inside an event, its new row is read, else (a DELETE) its old image: the
 request in it was written by an earlier event, which the file may not hold (a log rotated away), and is judged once;
 an old image beside a new row is not read. Each row read is tagged with its table and key
-(:class:`~keyaudit.model.exchange.RowChange`), and :class:`RowsRead` drops one whose request is the one that key's
-row held before (an UPDATE marking it sent, the DELETE of a row read: a changed request — a resend signed anew — is
-read); a row with no key column is never taken for another. Where an event gives the row as two
-lists side by side, the column names and the values by position (wal2json 1's ``columnnames`` and ``columnvalues``),
-the row is the record of those columns; nowhere else are two lists paired so (a pod's ``command`` beside its
-``args`` is no row).
+(:class:`~keyaudit.model.exchange.RowChange`), and :mod:`.rows_read` drops one whose request is the one that key's row
+held before (an UPDATE marking it sent, the DELETE of a row read: a changed request — a resend signed anew — is read);
+a row with no key column is never taken for another. Where an event gives the row as two lists side by side, the
+column names and the values by position (wal2json 1's ``columnnames`` and ``columnvalues``), the row is the record of
+those columns; nowhere else are two lists paired so (a pod's ``command`` beside its ``args`` is no row).
 """
 
 from __future__ import annotations
@@ -36,7 +35,6 @@ Place = tuple[int, ...]
 Node = tuple[dict[str, Any], Place, str]  # an object of a record, its path and its side (see records)
 _MAX_DEPTH = 4  # how deep in a line's value change events are looked for (DynamoDB's: in a list in `Records`)
 _MAX_ITEMS = 16  # the items of a list looked at
-MAX_ROWS = 65_536  # the rows of a file whose last request is kept to tell an UPDATE's repeat (the oldest go first)
 
 
 @dataclass(frozen=True)
@@ -143,44 +141,9 @@ def change_event(node: dict[str, Any], place: Place, changes: ChangeStreams, by_
     listed = _listed_row(node, changes) is not None
     if not rows and not images and not listed:
         return None
-    if not rows and not listed:  # a DELETE's old image: the row it read is judged once (.RowsRead)
+    if not rows and not listed:  # a DELETE's old image: the row it read is judged once (.rows_read)
         rows, images = images, ()
     return Event(place, kind, table, _keys(node, changes), rows, images)
-
-
-class RowsRead:
-    """The rows a file's change streams wrote, by identity, each with the last request it held: a row image that
-    holds the same request again (the same method, URL, headers and body; where the stream left a column out, the
-    ones it shows the same) is no request sent, whatever its event's kind; nor is an UPDATE that left a column out of
-    a row not read before (the marker says an earlier event, in a log rotated away or another file, wrote that
-    column: the request is that event's — read alone, its signature met again there is a false replay). A row with
-    no key column is never taken for another; a DELETE ends its row (a later INSERT of the key is another). Fed a
-    file's windows' requests in order."""
-
-    def __init__(self) -> None:
-        self._held: dict[str, Exchange] = {}
-
-    def sent(self, exchanges: list[Exchange]) -> list[Exchange]:
-        """``exchanges`` but the UPDATEs that repeat their row's request."""
-        if all(exchange.row is None for exchange in exchanges):  # most windows
-            return exchanges
-        repeats: set[int] = set()
-        for exchange in sorted((exchange for exchange in exchanges if exchange.row is not None),
-                               key=lambda exchange: (exchange.origin.line, exchange.origin.column)):
-            row = exchange.row
-            assert row is not None
-            earlier = self._held.get(row.row) if row.row is not None else None
-            if row.again and earlier is None and row.partial or earlier is not None and _repeats(exchange, earlier,
-                                                                                                 row.partial):
-                repeats.add(id(exchange))
-            elif row.row is not None and (earlier is None or not row.partial):
-                self._held.pop(row.row, None)
-                self._held[row.row] = exchange
-                if len(self._held) > MAX_ROWS:
-                    del self._held[next(iter(self._held))]
-            if row.ends and row.row is not None:
-                self._held.pop(row.row, None)
-        return [exchange for exchange in exchanges if id(exchange) not in repeats]
 
 
 def rows_apart(event: dict[str, Any], changes: ChangeStreams, most: int) -> tuple[str | None, list[dict[str, Any]],
@@ -224,16 +187,6 @@ def holds(value: object, objects: list[Any], depth: int = 0) -> bool:
 def unchanged(value: object, changes: ChangeStreams) -> bool:
     """Whether a value is what a stream writes for a column it leaves out of a change."""
     return isinstance(value, str) and value in changes.unchanged
-
-
-def _repeats(exchange: Exchange, earlier: Exchange, partial: bool) -> bool:
-    """Whether a row's request is the one it held: the same, or, where the stream left a column out, the same in
-    what it shows."""
-    if exchange.method != earlier.method or exchange.url != earlier.url:
-        return False
-    if not partial:
-        return exchange.headers == earlier.headers and exchange.body == earlier.body
-    return set(exchange.headers) <= set(earlier.headers) and exchange.body in (None, earlier.body)
 
 
 def _kind(value: object, changes: ChangeStreams) -> str | None:
