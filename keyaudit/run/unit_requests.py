@@ -69,16 +69,17 @@ class UnitRequests:
 
     def __exit__(self, *_exc: object) -> None:
         """Report the keys only a request reader put together that the text showed nowhere (known
-        once the pass is done: a batch of windows is read while it goes on), and let go of the
-        stream the windows were read from, if they needed it."""
+        once the pass is done: a batch of windows is read while it goes on), hand a range's change-stream rows on to
+        the ranges after it (see :mod:`keyaudit.inputs.captures.rows_read`), and let go of the stream the windows
+        were read from, if they needed it."""
         if self._rebuilt:  # most units: none (the text's findings are not looked through for them)
             shown = self._shown_secrets()
             self._tally.findings.extend(finding for finding, identity in self._rebuilt if identity not in shown)
         if self._reading is not None:
             self._reading.close()
-            if self._ranged:  # its rows, for the ranges of the file after it; its rows' first images, judged
-                self._tally.rows = left = self._reading.rows.left()
-                last, statistics = self._last_line(), self._tally.counts.statistics
+            left = self._reading.rows.left()
+            if self._ranged and (left.held or left.waiting):  # its rows for the ranges after it; first images judged
+                self._tally.rows, last, statistics = left, self._last_line(), self._tally.counts.statistics
                 left.waiting = [(exchange, [finding for finding in self._judge.judge(exchange, statistics)
                                             if finding.location.line > self._earlier])
                                 for exchange, _ in left.waiting if exchange.origin.line <= last]
