@@ -88,7 +88,7 @@ def requests_in(value: Any, origin: Origin, latin1: bool = False, depth: int = 0
         return
     if not isinstance(value, dict):
         return
-    if not _names_request(value) and change_event(value, (), known.changes, {}) is not None:
+    if change_event(value, (), known.changes, {}) is not None and not _names_request(value):  # (most: one look)
         member, events, past = rows_apart(value, known.changes, MAX_RECORDS)  # its rows read as it says (.change_rows)
         if past:  # the rows past the bound are not read
             count_cut(("rows", origin.line, origin.column, depth))

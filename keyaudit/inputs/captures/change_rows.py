@@ -91,7 +91,11 @@ def rows_written(nodes: list[Node], changes: ChangeStreams, stated: Callable[[di
     old images beside its new row; the rows it carries without the values the stream left out, and the row its lists
     of names and values give after it; and the rows found. ``stated``: what an object says of a request of its own
     (one that does is no change event, whatever else it names)."""
-    if not changes.kinds or all(changes.kinds.isdisjoint(node) for node, _, _ in nodes):
+    kinds = changes.kinds
+    for node, _, _ in nodes:
+        if not kinds.isdisjoint(node):
+            break
+    else:
         return nodes, NO_ROWS  # most records: no member names a change's kind
     by_place = {place: node for node, place, _ in nodes}
     events = [event for node, place, _ in nodes

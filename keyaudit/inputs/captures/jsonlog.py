@@ -175,7 +175,8 @@ def exchanges(lines: Iterable[tuple[int, str]], path: str, known: RecordHeaders 
             if not found:
                 unsent_rows = unsent(parsed[0], known.changes) if parsed is not None and any(
                     kind in text for kind in known.changes.quoted_kinds) else []  # (a look at C speed first)
-                records = (record for record in _inner_records(text) if not holds(record, unsent_rows))  # .change_rows
+                records = (record for record in _inner_records(text) if not holds(record, unsent_rows)) \
+                    if unsent_rows else _inner_records(text)  # (see .change_rows)
                 exchange = next(filter(None, (request_of(event_view(record), origin, False, known)
                                               for record in records)), None)
                 found = exchange is not None
