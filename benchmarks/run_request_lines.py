@@ -33,6 +33,20 @@ The context's pieces of unknown reach now cost a few searches of the buffer a hi
 per finding outside the context judge (the request reader's pass over each record, the report), far
 from issue 14's 50 MB/s, and the 20,000-line log still costs more a line than the smaller ones (both
 commits alike: the base's s/1000 goes 3.2, 2.9, 2.7, 3.9).
+
+``--shape pretty`` writes the requests as records pretty-printed in one array (``JSON.stringify(batch, null, 2)``),
+a token in each, some 12 lines apart. A member of such a record reads the objects around it up to a record's bound
+(:data:`keyaudit.inputs.captures.json_blocks.MAX_RECORD_LINES`) above: walked from each anchor, that passed over the
+same records above it again and again (a dense array of records 1.8x the CPU of a reach of a request's span); the
+runs of lines passed over are now kept per text and jumped over (``keyaudit/inputs/captures/enclosing.py``).
+Measured so (load average ~9, 2026-12-07, ``--rounds 1``, ``--base`` the commit before, 93853f04; CPU seconds):
+
+======  ====  =====  ======  =====  ========  =====
+lines   MB    CPU s  base s  ratio  findings  base
+======  ====  =====  ======  =====  ========  =====
+20000   0.45  4.94   5.75    0.86   3332      3332
+90000   2.05  22.42  24.91   0.90   15000     15000
+======  ====  =====  ======  =====  ========  =====
 """
 
 from __future__ import annotations
@@ -58,6 +72,20 @@ def write_log(path: Path, lines: int, seed: int) -> None:
             out.write(f"POST https://api.iugu.com/x token={rng.randbytes(16).hex()}\n")
 
 
+def write_pretty(path: Path, lines: int, seed: int) -> None:
+    """About ``lines`` lines of iugu transfer records pretty-printed in one array (``JSON.stringify(batch, null, 2)``),
+    each with a token of 32 hex digits: an anchor every few lines, each inside a record of its own."""
+    rng = random.Random(seed)
+    record = {"msg": "request sent", "method": "POST", "url": "https://api.iugu.com/v1/transfers",
+              "headers": {"Content-Type": "application/json"}, "data": {"api_token": "", "amount_cents": 1050}}
+    count = max(1, lines // len(json.dumps(record, indent=2).splitlines()))
+    records = [{**record, "data": {**record["data"], "api_token": rng.randbytes(16).hex()}} for _ in range(count)]
+    path.write_text(json.dumps(records, indent=2) + "\n")
+
+
+SHAPES = {"lines": write_log, "pretty": write_pretty}
+
+
 def scan(tree: Path, path: Path, cache: Path) -> tuple[float, int]:
     """CPU seconds of a whole scan of ``path`` with ``tree``'s code, and its findings."""
     env = {**os.environ, "PYTHONPATH": str(tree), "KEYAUDIT_CACHE_DIR": str(cache)}
@@ -75,6 +103,8 @@ def main() -> None:
     parser.add_argument("--lines", type=int, nargs="+", default=[2000, 4000, 8000, 20000])
     parser.add_argument("--base", default="main", help="the commit to compare with")
     parser.add_argument("--rounds", type=int, default=1)
+    parser.add_argument("--shape", choices=SHAPES, default="lines",
+                        help="one-line requests, or records pretty-printed in an array (an anchor in each)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         base = Path(scratch) / "base"
@@ -90,8 +120,8 @@ def main() -> None:
         for name, tree in trees.items():  # the rules' cache filled (Hyperscan's databases compiled) first
             scan(tree, warm, Path(scratch) / f"cache-{name}")
         for lines in args.lines:
-            path = Path(scratch) / f"request-lines-{lines}.log"
-            write_log(path, lines, seed=lines)
+            path = Path(scratch) / f"request-{args.shape}-{lines}.log"
+            SHAPES[args.shape](path, lines, seed=lines)
             size = path.stat().st_size / 1e6
             timed = {}
             for name, tree in trees.items():

@@ -56,8 +56,8 @@ _HEX_OPENING = rb"\s*(?:/\*[^*\n]{0,80}\*/\s*)?"
 HEX_BRACED, HEX_BRACKETED = (re.escape(opener) + _HEX_OPENING + rb"0x[0-9A-Fa-f]{2}(?:\s*,\s*0x[0-9A-Fa-f]{2}){15}"
                              for opener in (b"{", b"["))
 _HEX_START = re.compile(rb"[{\[]" + _HEX_OPENING + rb"(?=0[xX][0-9A-Fa-f])")
-_ARRAY_BODY = re.compile(rb"[\d,\s]*(?:\]|>>|\))?")
-_NUMBER = re.compile(rb"\d+")
+_ARRAY_BODY = re.compile(rb"[\d,\s-]*(?:\]|>>|\))?")
+_NUMBER = re.compile(rb"-?\d+")
 _HEX_BODY = re.compile(rb"(?:0[xX][0-9A-Fa-f]{1,2}|[,\s])*[}\]]?")
 _HEX_NUMBER = re.compile(rb"0[xX]([0-9A-Fa-f]{1,2})")
 _HEX_DIGITS = b"0123456789abcdefABCDEF"
@@ -208,8 +208,22 @@ def in_hex(value: bytes) -> bool:
 def open_byte_array(value: bytes) -> Opened | None:
     """A list of byte values (from its ``[`` or ``<<``) opened to the bytes it lists, and those
     opened further when they are compressed; None when a value is not a byte or the bytes are not
-    text. A list cut short (a line cut by its writer) gives the bytes before the cut. The numbers
-    are read a piece at a time, each piece at C speed (an array of megabytes has millions of them)."""
+    text (see :func:`array_bytes`)."""
+    read = array_bytes(value)
+    if read is None:
+        return None
+    data, end = read
+    if _format(bytes(data[:4])) is not None:
+        return _decompressed(bytes(data), ["bytes"], MAX_NESTING)
+    return Opened(bytes(data), ["bytes"], _ArrayOrigin(value, end, len(data))) if _is_text(data) else None
+
+
+def array_bytes(value: bytes) -> tuple[bytearray, int] | None:
+    """The bytes a list of byte values (from its opener: see :func:`_opening`) lists, and where the list's values end;
+    None when a value is not a byte. The one reading of a byte array's text, in a stream's payload and in a request's
+    body alike. A list cut short (a line cut by its writer) gives the bytes before the cut. The numbers are read a piece
+    at a time, each piece at C speed (an array of megabytes has millions of them); a list of signed bytes (Java's
+    ``byte``, -128 to 127: ``Arrays.toString``, Gson) is read as such once a value is found below 0."""
     start, hexed = _opening(value)
     body = (_HEX_BODY if hexed else _ARRAY_BODY).match(value, start)
     assert body is not None  # the pattern matches the empty string
@@ -220,14 +234,31 @@ def open_byte_array(value: bytes) -> Opened | None:
         stop = max(value.rfind(b",", start, piece_end), value.rfind(b" ", start, piece_end)) + 1
         stop = stop if stop > start and piece_end < end else end
         try:
-            data += (bytes.fromhex(b"".join(_HEX_NUMBER.findall(value, start, stop)).decode()) if hexed
+            data += (_hex_bytes(_HEX_NUMBER.findall(value, start, stop)) if hexed
                      else bytes(map(int, _NUMBER.findall(value, start, stop))))
-        except ValueError:  # a number over 255, a byte of one hex digit
-            return None
+        except ValueError:  # a number over 255 or below 0
+            signed = None if hexed else listed_bytes(list(map(int, _NUMBER.findall(value, start, stop))))
+            if signed is None:
+                return None
+            data += signed
         start = stop
-    if _format(bytes(data[:4])) is not None:
-        return _decompressed(bytes(data), ["bytes"], MAX_NESTING)
-    return Opened(bytes(data), ["bytes"], _ArrayOrigin(value, end, len(data))) if _is_text(data) else None
+    return data, end
+
+
+def _hex_bytes(digits: list[bytes]) -> bytes:
+    """The bytes of each byte's hex ``digits``: two each, read at once, or some one (Go's ``%#v``: ``0xa``)."""
+    joined = b"".join(digits)
+    return bytes.fromhex(joined.decode()) if len(joined) == 2 * len(digits) else bytes(int(one, 16) for one in digits)
+
+
+def listed_bytes(values: Sequence[int]) -> bytes | None:
+    """The bytes ``values`` are: each a byte (0 to 255), or each a signed byte (-128 to 127), some below 0 (Java's
+    ``byte[]``, as Gson writes it: its byte adapter takes either range); else None."""
+    if all(0 <= value < 256 for value in values):
+        return bytes(values)
+    if all(-128 <= value < 128 for value in values):
+        return bytes(value & 0xFF for value in values)
+    return None
 
 
 class _ArrayOrigin(Sequence[int]):

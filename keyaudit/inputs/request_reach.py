@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from keyaudit.engine.windows import Reach
+from keyaudit.inputs.captures.json_blocks import MAX_RECORD_LINES
 from keyaudit.inputs.captures.lines import VIA_LINES
 from keyaudit.inputs.captures.quoted import NEWLINE, escaped
 from keyaudit.inputs.captures.record_ids import id_on_line
@@ -29,7 +30,9 @@ WHOLE_LINE_REACH = Reach(0, 0)  # any anchor on a line holding a whole request
 # the same on a JSON record holding one, which no line reader reads: a log of such records among other
 # lines is read in windows of many (10,000 records a line in two: 1.88 -> 1.38 s; one in 33: -12 %)
 RECORD_LINE_REACH = Reach(0, 0, joins=32)
-JSON_MEMBER_REACH = Reach(REQUEST_SPAN_LINES, 2 * REQUEST_SPAN_LINES)  # a member of a pretty-printed object
+# a member of a pretty-printed object: the object is read whole up to its bound whichever of its lines the anchor is
+# on, however many lines its values take (a body's bytes a line each, as JSON.stringify(…, null, 2) writes a Buffer)
+JSON_MEMBER_REACH = Reach(MAX_RECORD_LINES, MAX_RECORD_LINES)
 # a string item of a list pretty-printed over lines, a cell of a result set's row maybe: its table (that names the
 # cells' columns) opens above the list of rows, past the list of names (:data:`.captures.result_sets.TABLE_LINES`)
 STRING_ITEM_REACH = Reach(TABLE_LINES, 2 * REQUEST_SPAN_LINES)
@@ -71,9 +74,9 @@ def _line_reach(line: bytes, reach: Reach) -> Reach:
     read together when they are near); a request's span after a request's first line (its headers
     may follow a host on it), nothing before it — but the line above one at the margin (a dump's section
     title), and the few lines that may say where it went (a packet capture's ports), where its target names
-    no scheme; a request's span above a member of a pretty-printed JSON object (the objects around it open up
-    to that far above, past a URL in parts and lists of headers), two
-    below; a table's lines above a string item of a list (a row's cell: :data:`STRING_ITEM_REACH`). Else ``reach``,
+    no scheme; a record's bound above and below a member of a pretty-printed JSON object (the objects around it open
+    up to that far above, past a URL in parts, lists of headers and a body's bytes a line each, and close as far
+    below); a table's lines above a string item of a list (a row's cell: :data:`STRING_ITEM_REACH`). Else ``reach``,
     what the anchor's kind is given."""
     if holds_whole_request(line):
         records = bracketed(line.strip()) or (b" HTTP/" in line and _ACCESS_FIELD.search(line) is not None)

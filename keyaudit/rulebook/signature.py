@@ -175,13 +175,22 @@ def api_token_of(body: bytes | None) -> str | None:
     """The ``api_token`` a signed request carries in its JSON (or form) body."""
     if not body:
         return None
-    try:
-        document = json.loads(body)
-    except (ValueError, UnicodeDecodeError):
+    document = _document(body)
+    if document is None:
         values = parse_qs(body.decode("utf-8", "replace")).get("api_token")
         return values[0] if values else None
     token = document.get("api_token") if isinstance(document, dict) else None
     return token if isinstance(token, str) else None
+
+
+def _document(body: bytes | str) -> object:
+    """The JSON ``body`` is: in UTF-8 (or UTF-16, -32), else in Latin-1 (a signature is over bytes in any charset)."""
+    try:
+        return json.loads(body)
+    except UnicodeDecodeError:
+        return _document(body.decode("latin-1")) if isinstance(body, bytes) else None
+    except (ValueError, RecursionError):
+        return None
 
 
 def _verifies(key: PublicKey, signature: bytes, message: bytes) -> bool:

@@ -5,11 +5,14 @@ object cut short by the lines read gives nothing."""
 from __future__ import annotations
 
 import json
+import random
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from keyaudit.inputs.captures import json_blocks
+from keyaudit.inputs.captures.enclosing import PassedRuns, openings
+from keyaudit.inputs.captures.open_brackets import OpenBrackets
 
 URL = "https://api.iugu.com/v1/transfer_requests"
 
@@ -156,3 +159,50 @@ def test_a_list_of_header_matchers_naming_the_method_is_no_request() -> None:
     route = {"virtual_hosts": [{"domains": ["api.iugu.com"], "routes": [{"match": {"prefix": "/v1", "headers": [
         {"name": ":method", "string_match": {"exact": "POST"}}]}, "route": {"cluster": "iugu"}}]}]}
     assert found(numbered(json.dumps(route, indent=2))) == []
+
+
+_VALUES = st.recursive(st.one_of(st.integers(0, 9), st.just(URL), st.just("")),
+                       lambda inner: st.one_of(st.lists(inner, max_size=4),
+                                               st.dictionaries(st.sampled_from("abcde"), inner, max_size=4)),
+                       max_leaves=40)
+
+
+@settings(max_examples=50, deadline=None)
+@given(document=st.lists(_VALUES, min_size=1, max_size=6), indent=st.sampled_from([1, 2, 4]),
+       order=st.randoms(use_true_random=False), reach=st.sampled_from([3, 8, 400]))
+def test_the_objects_around_a_line_are_the_same_however_many_walks_went_up_before(
+        document: list, indent: int, order: random.Random, reach: int) -> None:
+    # the runs of lines one walk passed over are passed at once by the next: never past an object around its line
+    _walked_alone_and_after_others(numbered(json.dumps(document, indent=indent)), order, reach, None)
+
+
+# lines no serializer writes cleanly: tabs and spaces mixed, a string's lines at the margin (Data::Dumper's raw
+# string, a value's line feeds), PHP's print_r and var_dump, a message opening an object, CR ends, a long line
+_HOSTILE = ["{", "}", "},", "[", "]", "],", '"a": 1,', '"b": {', '"c": [', f'"url": "{URL}",', "'_content' => '{",
+            "}',", '"d": "x', 'y"', "", "   ", "[headers] => Array", "(", ")", "array:4 [", '"long"  => 1,',
+            '"k" => {', "Error: Nock: No match for request {", "some log words here {", '"s": "' + "x" * 3000 + '",',
+            "Request(body={", "x = {", "headers: Headers {", '"e": "\\"', "$VAR1 = {", "'k' => 'v',",
+            "array(2) {", '["x"]=>', 'end"', '"m": "a\r', "}\r", "{\r"]
+_MARGINS = ["", " ", "  ", "    ", "\t", "\t\t", " \t", "\t ", "        "]
+
+
+def test_the_objects_around_a_line_of_any_text_are_the_same_however_many_walks_went_up_before() -> None:
+    # and so in text no serializer wrote: a run passed over at one depth is no shortcut for a walk at a shallower one
+    # (150 texts drawn from a fixed seed: each line a margin and a line of the palette)
+    draw = random.Random(56)
+    for _ in range(150):
+        lines = [(number, draw.choice(_MARGINS) + draw.choice(_HOSTILE)) for number in range(1, draw.randint(5, 80))]
+        _walked_alone_and_after_others(lines, draw, draw.choice([3, 8, 30, 400]), draw.choice([None, 1]))
+
+
+def _walked_alone_and_after_others(lines: list[tuple[int, str]], order: random.Random, reach: int,
+                                   cut: int | None) -> None:
+    """Each line's openings found alone equal those found after the walks from the lines before it, the lines taken
+    in the order the exchanges' reading takes anchors (down the text), up it, and in ``order``."""
+    shuffled = list(range(len(lines)))
+    order.shuffle(shuffled)
+    for places in (range(len(lines)), range(len(lines) - 1, -1, -1), shuffled):
+        passed = PassedRuns()
+        for place in places:
+            alone = openings(lines, place, OpenBrackets(), reach, cut)
+            assert openings(lines, place, OpenBrackets(), reach, cut, passed=passed) == alone, (place, alone)

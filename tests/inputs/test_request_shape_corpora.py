@@ -19,6 +19,7 @@ import test_request_shapes_blind_fifty as fifty
 import test_request_shapes_blind_fifty_one as fifty_one
 import test_request_shapes_blind_fifty_two as fifty_two
 import test_request_shapes_blind_fifty_three as fifty_three
+import test_request_shapes_blind_fifty_four as fifty_four
 import test_request_shapes_blind_five as five
 import test_request_shapes_blind_forty as forty
 import test_request_shapes_blind_forty_one as forty_one
@@ -83,7 +84,7 @@ CORPORA = (two, three, three_text, four, five, six, seven, eight, nine, ten, ele
            twenty_five, twenty_six, twenty_seven, twenty_eight, twenty_nine, thirty, thirty_one, thirty_two,
            thirty_three, thirty_four, thirty_five, thirty_six, thirty_seven, thirty_eight, thirty_nine, forty,
            forty_one, forty_two, forty_three, forty_four, forty_five, forty_six, forty_seven, forty_eight, forty_nine,
-           fifty, fifty_one, fifty_two, fifty_three,
+           fifty, fifty_one, fifty_two, fifty_three, fifty_four,
            code, code_two,
            code_three, code_four, code_five, code_six, code_seven, printed, layouts, part_lines)
 ARGUMENTS = ("shape", "name", "plaintext")

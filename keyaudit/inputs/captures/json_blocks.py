@@ -8,15 +8,14 @@ JSON string spans lines — and each, from the outermost the window holds inside
 request. The request takes the line of its object's opening brace — unless the reader of JSON lines read that request
 (its method and URL) from one of the object's own lines, a member whose value is the record as a string (``"message":
 "{\\"method\\": …}"``, as `aws logs filter-log-events` prints an event): that is the object's request, read once. Only
-the lines of the window are looked at: an object's first line at most a request's span above the anchor, its last at
-most :data:`MAX_RECORD_LINES` below its first. Where the text's first line is a cut (a range of a file after the
-first), objects still indented up to it may be members of one that opens above it, which the range before reads whole:
-none of them is read as a request.
+the lines of the window are looked at: an object's first line at most :data:`MAX_RECORD_LINES` above the anchor,
+its last at most that below its first (a longer one is read as far as that: :mod:`.cut_blocks`). Where the
+text's first line is a cut (a range of a file after the first), objects still indented up to it may be members of one
+that opens above it, which the range before reads whole: none of them is read as a request.
 """
 
 from __future__ import annotations
 
-import itertools
 import json
 import re
 from typing import Any, Callable, Collection, Iterable, Iterator
@@ -26,18 +25,20 @@ from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
 
 from .change_rows import change_event
 from .command_lists import command_request
+from .cut_blocks import cut_record, read_in_part
 from .cut_records import count_cut
+from .enclosing import PassedRuns, indent, margin, openings as enclosing
 from .envelopes import HeldTexts
 from .header_entries import method_listed
 from .introduced import introduced, lead_opening
 from .literals import literal_record
-from .log_prefix import carries, digitless, shared_prefix
+from .log_prefix import carries, digitless, shared_prefix, unprefixed_lines
 from .open_brackets import OpenBrackets
-from .php_printed import opening_depth, opens_printed_array, printed_array, printed_member
+from .php_printed import opens_printed_array, printed_array, printed_member
 from .record_starts import printed_in, record_start
 from .record_views import first, matched
 from .records import METHOD, request_of
-from .result_sets import lines_up, result_rows
+from .result_sets import result_rows
 
 _LOGGED = (str, list, dict)  # a method as logged: as text, or wrapped in a matcher (Hoverfly's [{"matcher": "exact", …}])
 MAX_RECORD_LINES = 400  # an object longer than this is not a request record
@@ -48,16 +49,9 @@ MAX_RECORD_LINES = 400  # an object longer than this is not a request record
 # struct and of a map's `["Name"] = …`, Lua's tables, F#'s and OCaml's records)
 _LITERAL_MEMBER = re.compile(r"""(?:'[^'\n]*'|"[^"\n]*"|:?[A-Za-z_][\w-]*)\s*(?::(?![:/])\s|=>)|[A-Za-z_]\w*=(?!=)\S"""
                              r"""|:[A-Za-z_][\w.-]*[ \t]+["':\d{\[]|(?:\["[^"\n]*"\]|[A-Za-z_]\w*) = \S""")
-_ALIGNED_MEMBER = re.compile(r"""(?:"[^"\n]*"|:[A-Za-z_]\w*) => """)  # an entry whose key is aligned on its `=>`
 _CLOSED = ("}", "]")  # how a record on one line ends: no map printed over lines begins there
 # what a member's line holds between its name and a quoted value, looked for at C speed first
-_UNESCAPED = {quote: re.compile(r"(?<!\\)" + quote) for quote in "'\""}  # a quote no backslash escapes
 _MEMBER_MARKS = ('": ', "': ", ": '", ': "', "=> ")
-# a line that ends by opening an object after a message's words — three or more, no quote, `=` or bracket among them:
-# not a member's name, a typed member (`headers: Headers {`) or an assignment (nock's `Error: Nock: No match for
-# request {`): the message ends with a document serialized on its own (`JSON.stringify(…, null, 2)`), whose lines
-# are indented from the margin, not from the message's
-_MESSAGE_OPENING = re.compile(r"""[^"'=(\[{}\s]+(?: [^"'=(\[{}\s]+){2,} \{""")
 
 
 def exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path: str,
@@ -80,6 +74,7 @@ def exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path: str,
     tried: set[int] = set()  # the opening lines (numbers) tried
     held = HeldTexts() if held is None else held
     read_to = -1  # the last line (number) of the objects read so far
+    passed = PassedRuns()  # the runs of lines the walks up from the anchors passed over (each walked once)
     for number in sorted(anchored):
         index = position.get(number)
         if index is None or number <= read_to:
@@ -91,7 +86,7 @@ def exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path: str,
         if not view:
             view, at = _message_lines(lines, index, held)
         if view:
-            openings = _openings(view, at, brackets, cut)
+            openings = enclosing(view, at, brackets, MAX_RECORD_LINES, cut, passed if view is lines else None)
         elif printed and lines[index][1][-1:] not in _CLOSED and brackets.hanging(lines[index][1]) is not None:
             view, openings = lines, [(index, False)]  # a map printed over lines from here (not a record on one)
         elif printed and (hung := brackets.opening_above(lines, index, REQUEST_SPAN_LINES)) is not None:
@@ -102,16 +97,20 @@ def exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path: str,
             continue
         # the first line of a pretty-printed object around the anchor that did not close in the lines read (a map
         # another language printed, or a bracket left open, is no record known to be one: a call's arguments in code)
-        unclosed = None
+        unclosed, deferred = None, set()  # and the objects cut past the bound, tried after those inside them
         for opening, past_list in openings:
             rows: list[dict[str, Any]] | None = None
-            if view[opening][0] in tried:
+            if view[opening][0] in tried and opening not in deferred:
                 break  # an object around an earlier anchor that did not close: tried already
             tried.add(view[opening][0])
             record, closing, capture = _record(view, opening, brackets, printed)
             event = isinstance(record, dict) and change_event(record, (), known.changes, {}) is not None
             if closing is None and capture == "jsonlog" and unclosed is None:
                 unclosed = view[opening][0]
+            if closing is None and record is not None and opening not in deferred and openings[-1][0] != opening:
+                deferred.add(opening)  # (an object inside it that closes may be the request: a batch's member)
+                openings.append((opening, past_list))
+                continue
             origin = Origin(path, view[opening][0], capture=capture,
                             end_line=None if closing is None else view[closing][0])
             if past_list and record is not None and not isinstance(matched(first([record], METHOD, _LOGGED)), str) \
@@ -135,7 +134,7 @@ def exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path: str,
                               in on_lines]
                     if all(map(exchange.shows_more_than, inside)):
                         parts.extend(inside)
-                        yield exchange
+                        yield exchange if closing is not None else read_in_part(exchange)  # cut past the bound
                 break
         else:
             if unclosed is not None and unclosed not in begun:  # no object around it read as a request, one of
@@ -156,7 +155,7 @@ def _unprefixed(lines: list[tuple[int, str]], index: int) -> tuple[list[tuple[in
     for above in range(index - 1, max(-1, index - REQUEST_SPAN_LINES), -1):
         opening = lines[above][1]
         if opening.endswith("{") and (shared := shared_prefix(opening, text)) and (not length or shared < length) \
-                and _member(text[shared:]) and _indent(opening[shared:]) < _indent(text[shared:]):
+                and _member(text[shared:]) and indent(opening[shared:]) < indent(text[shared:]):
             length = shared
     if not length:
         return [], 0
@@ -219,83 +218,22 @@ def _member(text: str) -> bool:
 
 
 def _string_item(text: str) -> bool:
-    """Whether a line is an indented string item of a pretty-printed list (``"-H",``): a word of a command kept as a
-    list (:mod:`.command_lists`), inside the objects around the list."""
+    """Whether a line is a string item of a pretty-printed list (``"-H",``), indented: a word of a
+    command kept as a list (:mod:`.command_lists`), inside the objects around the list."""
     stripped = text.strip()
-    return len(stripped) < len(text) and stripped[:1] == stripped.rstrip(",")[-1:] == '"' and '": ' not in stripped
-
-
-def _indent(text: str) -> int:
-    return len(text) - len(text.lstrip(" \t"))
-
-
-def _margin(text: str) -> int:
-    """How far in the object a line opens stands: its indentation, or the margin (0) where a message's words open it
-    (:data:`_MESSAGE_OPENING`), its members indented from there and its closing brace at the line's start."""
-    return 0 if text.endswith(" {") and _MESSAGE_OPENING.fullmatch(text.strip()) else _indent(text)
-
-
-def _openings(lines: list[tuple[int, str]], index: int, brackets: OpenBrackets,
-              cut: int | None = None) -> list[tuple[int, bool]]:
-    """The lines that open the objects enclosing line ``index`` (each above it, less indented than what it encloses,
-    ending in ``{``, or opening an array PHP printed): those inside the innermost list around it first, outermost
-    first, then those around that list, and so on out — an anchor in an item of a list of headers (``[{"key":
-    "Host", "value": …}]``) is in the request that holds the list, but the object around a list of requests would
-    name only its first. Those that run up to the text's first line, still indented, are left out when that line is
-    ``cut`` (the text above is another range's). Each comes with whether a list lies between it and the line. A
-    string printed raw over lines (Perl's Data::Dumper writes a body's line feeds as they are, its lines at the
-    margin) is passed over, from the line that closes it to the one that opens it."""
-    groups: list[list[int]] = [[]]  # the openings between two lists, innermost first
-    depth = _indent(lines[index][1])
-    lowest = max(-1, index - REQUEST_SPAN_LINES)
-    string_opening = index  # where the raw string whose lines are passed over opens
-    for above in lines_up(index, lowest, groups):
-        text = lines[above][1]
-        stripped = text.strip()
-        if not stripped or _margin(text) >= depth or above > string_opening:
-            continue
-        if (opened := _raw_string_opening(lines, above, lowest)) is not None:
-            string_opening = opened
-            continue
-        if stripped.endswith("[") and record_start(stripped, len(stripped) - 1) is None \
-                and not opens_printed_array(lines, above):  # not `Type[` (a record), nor VarDumper's `array:4 [`
-            groups.append([])
-        elif stripped.endswith("{") or opens_printed_array(lines, above) or brackets.hanging(text) is not None:
-            groups[-1].append(above)
-        elif _ALIGNED_MEMBER.match(stripped):
-            depth = _indent(text)  # a sibling whose longer key is right-aligned with this one's (awesome_print's)
-            continue
-        else:
-            break  # a shallower line that opens nothing: the object is not pretty-printed JSON
-        depth = opening_depth(lines, above) if _margin(text) == _indent(text) else 0
-        if depth == 0:
-            break
-    else:
-        if depth > 0 and index < REQUEST_SPAN_LINES and lines[0][0] == cut:
-            groups.pop()  # the outermost object may open above the cut
-    return [(opening, place > 0) for place, group in enumerate(groups) for opening in group[::-1]]
-
-
-def _raw_string_opening(lines: list[tuple[int, str]], closing: int, lowest: int) -> int | None:
-    """The line above ``closing`` that opens the string ``closing`` closes, where ``closing``
-    leaves a quote open as its first (``}',`` after a body Data::Dumper printed raw): the
-    nearest line that leaves the same quote open as its last (``'_content' => '{``); else None."""
-    text = lines[closing][1]
-    quote = next((quote for quote in "'\"" if quote in text and len(_UNESCAPED[quote].findall(text)) % 2), None)
-    if quote is None or text.lstrip()[:1] == quote:
-        return None
-    return next((above for above in range(closing - 1, lowest, -1)
-                 if len(_UNESCAPED[quote].findall(lines[above][1])) % 2), None)
+    return len(stripped) < len(text) and stripped[:1] == '"' and stripped.rstrip(",")[-1:] == '"' \
+        and '": ' not in stripped
 
 
 def _record(lines: list[tuple[int, str]], opening: int, brackets: OpenBrackets, printed: bool = True
             ) -> tuple[dict[str, Any] | None, int | None, str]:
-    """The object that opens on line ``opening``, parsed, the index of its last line, and what it was read as
-    (``jsonlog``; ``literal``, a map another language printed: the request a line inside it holds, read by another
-    reader, is the same request); the object is None when it is no object, and both when it does not close, at its
-    opening line's indentation, among the lines. An array PHP printed is read as such (see :mod:`.php_printed`); a
-    map whose first line does not end with its bracket (pprint's, pp's), or ends with one opened inside it, up to
-    where its brackets close."""
+    """The object that opens on line ``opening``, parsed, the index of its last line, and what
+    it was read as (``jsonlog``; ``literal``, a map another language printed: the request a line
+    inside it holds, read by another reader, is the same request); the object is None when it is
+    no object, and both when it does not close, at its opening line's indentation, among the lines.
+    An array PHP printed is read as such (see :mod:`.php_printed`); a map whose first line does
+    not end with its bracket (pprint's, pp's), or ends with one opened inside it, up to where its
+    brackets close."""
     if printed and opens_printed_array(lines, opening):
         found = printed_array(lines, opening)
         if found is None:
@@ -306,12 +244,11 @@ def _record(lines: list[tuple[int, str]], opening: int, brackets: OpenBrackets, 
     # an object opened at the line's end inside a map opened before it (`Request(…, body={`) is the map's
     if not text.rstrip().endswith("{") or (bracket is not None and bracket < text.rindex("{")):
         return _hanging_record(lines, opening, bracket, brackets)
-    depth = _margin(text)
-    body = [text[text.rindex("{"):]]
+    depth, body = margin(text), [text[text.rindex("{"):]]
     for index in range(opening + 1, min(len(lines), opening + MAX_RECORD_LINES)):
         line = lines[index][1]
         body.append(line)
-        if _indent(line) == depth and line.strip().startswith("}"):
+        if indent(line) == depth and line.strip().startswith("}"):
             body[-1] = line.strip().rstrip(",")
             written = "\n".join(body)
             try:
@@ -319,31 +256,22 @@ def _record(lines: list[tuple[int, str]], opening: int, brackets: OpenBrackets, 
             except (ValueError, RecursionError):
                 found, capture = literal_record(written) if printed else None, "literal"
             return (found if isinstance(found, dict) else None), index, capture
-    return None, None, "jsonlog"
+    return (cut_record(body) if len(body) >= MAX_RECORD_LINES else None), None, "jsonlog"
 
 
 def _hanging_record(lines: list[tuple[int, str]], opening: int, bracket: int | None, brackets: OpenBrackets
                     ) -> tuple[dict[str, Any] | None, int | None, str]:
-    """The map whose bracket opens at column ``bracket`` of line ``opening`` (the window's ``brackets`` say where one
-    hangs: None, none does) and goes on over the lines after it, printed as Python's pprint and Ruby's pp print one, up
-    to the line that closes its brackets."""
+    """The map whose bracket opens at column ``bracket`` of line ``opening`` (the window's
+    ``brackets`` say where one hangs: None, none does) and goes on over the lines after it, printed
+    as Python's pprint and Ruby's pp print one, up to the line that closes its brackets."""
     text = lines[opening][1]
     start = None if bracket is None else record_start(text, bracket)
     if bracket is None or start is None:
         return None, None, "literal"
-    texts = _unprefixed_lines([line for _, line in lines[opening : opening + MAX_RECORD_LINES]], start)
+    texts = unprefixed_lines([line for _, line in lines[opening : opening + MAX_RECORD_LINES]], start)
     last = brackets.closing(texts)
     if last is None:
         return None, None, "literal"
     found = literal_record("\n".join([text[start:], *texts[1 : last + 1]]))
     return found, opening + last, "literal"
 
-
-def _unprefixed_lines(texts: list[str], start: int) -> list[str]:
-    """The lines of a map printed from column ``start`` of the first, without the prefix a logger writes before each
-    line of a message (logcat's ``<date> <time> <pid> <tid> I <tag>: ``): where the next line carries what stands
-    before the map on the first, digits aside, it and the lines after it that carry it are taken without it."""
-    prefix = digitless(texts[0][:start])
-    if not prefix.strip() or len(texts) < 2 or not carries(texts[1], prefix):
-        return texts
-    return [texts[0], *(line[start:] for line in itertools.takewhile(lambda line: carries(line, prefix), texts[1:]))]

@@ -233,8 +233,8 @@ class _Parser:
         if char in "d\\" and (reference := _SCALAR_REFERENCE.match(self.text, at, self.end)) is not None:
             found, end = self._string(reference.end())  # Perl's reference to a string, `do{\(my $o = '…')}`, `\'…'`
             return found, self._closed(_REFERENCE_END, end) if reference.group(1) else end
-        if char == "#" and self._char(at + 1) == "{":  # an Erlang map, `#{key => value, …}`
-            return self.container(at + 1, depth + 1, True)
+        if char == "#" and self._char(at + 1) in "{(":  # an Erlang map, `#{key => value, …}`; Gleam's tuple, `#(…)`
+            return self.container(at + 1, depth + 1, self.text[at + 1] == "{")
         if char == "<" and self.text.startswith("<|", at):  # a Wolfram Language association, `<|k -> v, …|>`
             found, end = self.container(at + 1, depth + 1, True, "|")
             return found, self._closed(re.compile(">"), end)

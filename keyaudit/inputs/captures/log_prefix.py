@@ -5,6 +5,7 @@ each record (a timestamp, a thread, a level, a logger name), so that the reader 
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 
 from keyaudit.engine.records import LOG_RECORD
@@ -201,3 +202,14 @@ def digitless(text: str) -> str:
     if text.isascii():
         return text.encode("ascii").translate(_ASCII_DIGITS_AS_ZERO).decode("ascii")
     return text.translate(_DIGITS_AS_ZERO)
+
+
+def unprefixed_lines(texts: list[str], start: int) -> list[str]:
+    """The lines of a map printed from column ``start`` of the first, without the prefix a logger
+    writes before each line of a message (logcat's ``<date> <time> <pid> <tid> I <tag>: ``): where
+    the next line carries what stands before the map on the first, digits aside, it and the lines
+    after it that carry it are taken without it."""
+    prefix = digitless(texts[0][:start])
+    if not prefix.strip() or len(texts) < 2 or not carries(texts[1], prefix):
+        return texts
+    return [texts[0], *(line[start:] for line in itertools.takewhile(lambda line: carries(line, prefix), texts[1:]))]

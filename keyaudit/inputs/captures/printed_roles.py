@@ -10,12 +10,21 @@ callback's beside the target, leave it unknown which was called) — or one abso
 that names the method, the rest of the request said in it (``fetch(url, {method, headers, body})``, the Wolfram
 Language's ``HTTPRequest[url, <|Method -> …|>]``); its headers are the one map of
 header fields; its body the one value left, and only where that is a JSON document printed raw
-(its text kept, :class:`.record_views.Printed`): a value left that is anything else (a timeout,
-an id), or more than one, is never taken for the bytes sent, and the request shows no body.
+(its text kept, :class:`.record_views.Printed`), or a string holding one: a value left that is anything else (a
+timeout, an id), or more than one, is never taken for the bytes sent, and the request shows no body; nothing (an
+option's None) is no value left only where the URL is given in parts (its absent port and query): else a body.
+
+A language whose types name their values in the source only prints a request's parts as the type holds them (Gleam's
+``string.inspect`` of gleam_http's ``Request(Post, [#("content-type", "…")], "{…}", Https, "api.iugu.com", None,
+"/v1/…", None)``, a record on the Erlang target being a tuple): its method a constructor's word (``Post``), its
+headers a list of name-value pairs, and its URL in parts — exactly one scheme's word, one DNS name and one path,
+which are the URL where no absolute one is printed. Only such a record's method may be a constructor's word and its
+headers a list of pairs: beside an absolute URL those are other fields (main's case classes, an options map's call).
 """
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -24,6 +33,9 @@ from .record_views import Printed
 
 _TOKEN = re.compile(TOKEN)
 _WEB = ("http://", "https://")
+_SCHEME = re.compile(r"[Hh]ttps?|HTTPS?")  # a URL's scheme as a word of its own (Gleam's `Https`)
+_HOST = re.compile(r"(?:[A-Za-z0-9-]+\.)+[A-Za-z][A-Za-z0-9-]*")  # a DNS name, its last label no number
+_PATH = re.compile(r"/[^\s/][^\s]*")  # an absolute path (`//` begins a URL's authority, no path)
 
 
 def header_fields(mapping: dict[Any, Any]) -> list[tuple[str, str]] | None:
@@ -49,18 +61,60 @@ def field_names(names: list[Any], dashed: bool = True) -> bool:
 def positional_record(items: list[Any]) -> dict[str, Any] | None:
     """The record of a request printed by position (see above), its parts under the names the
     reconstructor reads; None where the values do not say one."""
-    methods = [index for index, item in enumerate(items) if isinstance(item, str) and item in HTTP_METHODS]
     urls = [index for index, item in enumerate(items) if isinstance(item, str) and item[:8].lower().startswith(_WEB)]
+    parts = _url_parts(items) if not urls else None
+    methods = [index for index, item in enumerate(items) if isinstance(item, str) and item in HTTP_METHODS] or [
+        index for index, item in enumerate(items) if parts is not None and isinstance(item, str) and (
+            _constructor_method(item))]
     options = [item for item in items if type(item) is dict and any(str(key).lower() == "method" for key in item)]
     if not methods and len(urls) == 1 and len(options) == 1:  # the URL, then the options that say the rest
         return {**options[0], "url": items[urls[0]]}
-    if len(methods) != 1 or len(urls) != 1:
+    if len(methods) != 1 or len(urls) != 1 and parts is None:
         return None
-    maps = [index for index, item in enumerate(items) if type(item) is dict and header_fields(item) is not None]
-    record: dict[str, Any] = {"method": items[methods[0]], "url": items[urls[0]]}
+    maps = [index for index, item in enumerate(items) if parts is not None and _header_list(item)
+            or type(item) is dict and header_fields(item) is not None]
+    url = items[urls[0]] if parts is None else f"{items[parts[0]].lower()}://{items[parts[1]]}{items[parts[2]]}"
+    record: dict[str, Any] = {"method": items[methods[0]].upper(), "url": url}
     if len(maps) == 1:
         record["headers"] = items[maps[0]]
-    rest = [item for index, item in enumerate(items) if index not in (methods[0], urls[0], *maps[:1])]
-    if len(rest) == 1 and isinstance(rest[0], Printed):
+    used = (methods[0], *(urls[:1] if parts is None else parts), *maps[:1])
+    # a URL given in parts leaves its absent parts (port, query) as nothing; else nothing is a value (a body's)
+    rest = [item for index, item in enumerate(items) if index not in used and (parts is None or item is not None)]
+    if len(rest) == 1 and (isinstance(rest[0], Printed) or isinstance(rest[0], str) and _json_document(rest[0])):
         record["body"] = rest[0]
     return record
+
+
+def _constructor_method(item: str) -> bool:
+    """Whether a printed value is a method as a constructor's word (``Post``): asked only where the URL is given in
+    parts and no value is a method as HTTP writes it — beside ``POST`` a ``Trace`` or ``Head`` is another field's word
+    (a log level), and beside an absolute URL and its options a ``Trace`` is an argument, the method in the options."""
+    return item[1:].islower() and item.upper() in HTTP_METHODS and item[:1].isupper()
+
+
+def _url_parts(items: list[Any]) -> tuple[int, int, int] | None:
+    """Where a request printed by position holds its URL's scheme, host and path (see above), or None where it does
+    not hold exactly one of each."""
+    found = [[index for index, item in enumerate(items) if isinstance(item, str) and pattern.fullmatch(item)]
+             for pattern in (_SCHEME, _HOST, _PATH)]
+    return (found[0][0], found[1][0], found[2][0]) if all(len(indexes) == 1 for indexes in found) else None
+
+
+def _header_list(item: Any) -> bool:
+    """Whether a printed value is a list of header fields' name-value pairs: asked only where the URL is given in
+    parts (the types that print a URL so print headers so); beside an absolute URL and a map of header fields such a
+    list is another field (a retry's counters), and two candidates would leave the request no headers."""
+    return type(item) is list and bool(item) and all(
+        type(pair) is list and len(pair) == 2 and isinstance(pair[1], str) for pair in item) and field_names(
+        [pair[0] for pair in item])
+
+
+def _json_document(value: str) -> bool:
+    """Whether a string holds a JSON object or array, whole."""
+    if value.lstrip()[:1] not in ("{", "["):
+        return False
+    try:
+        json.loads(value)
+    except ValueError:
+        return False
+    return True

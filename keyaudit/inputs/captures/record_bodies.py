@@ -20,7 +20,8 @@ import json
 import re
 from typing import Any, Callable
 
-from .elision import BODY_SIZE, PRINTED_BYTES
+from .byte_spellings import byte_values, names_bytes, payload, spelt_bytes
+from .elision import BODY_SIZE
 from .lines import to_bytes
 from .record_views import ABSENT, MESSAGE, Printed, compact, first, role, spellings
 
@@ -72,14 +73,11 @@ FORM_TYPE = "application/x-www-form-urlencoded"
 _BLANK = re.compile(rb"\s")
 _FORM = re.compile(rb"[^\s=&]+=[^\s&]*(?:&[^\s=&]+=[^\s&]*)*")  # `name=value` fields joined by `&`
 MIN_BASE64_TEXT = 8  # a shorter body is never taken for base64 unless the record says so
-MIN_BYTE_VALUES = 8  # a shorter list of numbers is never taken for a body's bytes
 # A request's own name, under which a record may keep its body beside its headers named after it (``request_headers``)
 _HEADED = frozenset({"request", "req"})
 KIND = frozenset({"type", "kind", "eventtype", "messagetype"})  # what a record names its kind by
 # A kind naming the request (CXF's REQ_OUT and REQ_IN; "request"), not a reply to one (RESP_IN, "response")
 _REQUEST_KIND = re.compile(r"(?i)(?:.*[^a-z])?req(?:uest)?(?:[^a-z].*)?")
-# A payload's text, none of which a sentence reads as: XML, or form fields (`name=value&…`); or JSON, parsed
-_PAYLOAD_TEXT = re.compile(r"\s*<[?!A-Za-z].*>\s*|[^\s=&]+=[^\s&]*(?:&[^\s=&]+=[^\s&]*)*", re.DOTALL)
 
 
 def body(nodes: list[dict[str, Any]], outer: dict[str, Any] | None, latin1: bool, url: str,
@@ -109,10 +107,10 @@ def body(nodes: list[dict[str, Any]], outer: dict[str, Any] | None, latin1: bool
     (see :data:`PRINTABLE`); a string escaped as nginx's log_format escapes a variable
     (``$request_body`` in a ``key="…"`` format) is the bytes it stands for. A body logged twice in
     one record, parsed and as a string of the same JSON (Clockwork's ``content`` and ``body``), is
-    that string: the text sent. A body written as its byte values (a list of numbers below 256 that make
-    printable text, bare or beside its type: Node's Buffer#toJSON) or as its bytes in hex in a type's angle
-    brackets (Node's ``<Buffer 7b 0a …>``) is those bytes; such a print cut short (``... 44 more bytes``) is a
-    body sent and not shown, as is a body written as its size."""
+    that string: the text sent. A body written as its bytes, as a runtime prints them (its byte values: bare, a list
+    that makes JSON in UTF-8; beside a type of bytes, one that makes a payload's text: Node's Buffer#toJSON; Node's
+    ``<Buffer 7b 0a …>``, Python's ``b'…'``, Go's ``[]byte{…}``: see :mod:`.byte_spellings`), is those bytes; such a
+    print cut short (``... 44 more bytes``) is a body sent and not shown, as is a body written as its size."""
     value = None
     for node in nodes:
         roles = OWN_BODY if node is outer else BODY
@@ -132,16 +130,16 @@ def body(nodes: list[dict[str, Any]], outer: dict[str, Any] | None, latin1: bool
             return None, True
     if isinstance(value, str) and BODY_SIZE.fullmatch(value):  # a body written as its size: sent, not shown
         return None, False
-    if isinstance(value, str) and (printed := PRINTED_BYTES.fullmatch(value)) is not None:
-        if printed.group("more"):  # its first bytes only: sent, not shown
-            return None, False
-        value = bytes.fromhex(printed.group("hex"))
+    if isinstance(value, str) and (spelt := spelt_bytes(value)) is not None:  # bytes as a runtime prints them
+        if spelt[0] is None:  # its first bytes only: sent, not shown
+            return spelt
+        value = spelt[0]
     holder = value if isinstance(value, dict) else None
     said: bool | None = None
     if holder is not None and (member := _body_member(holder)) is not None:
         value, said = member
     if isinstance(value, list):
-        value = _byte_values(value)
+        value = byte_values(value)
     if isinstance(value, str) and value[:1] not in "{[<":
         said = said or _says_base64(holder, value, nodes)
     if said:
@@ -197,21 +195,7 @@ def _message_payload(record: dict[str, Any]) -> str | None:
     if kind is None or not _REQUEST_KIND.fullmatch(kind):
         return None
     text = first([record], MESSAGE, (str,))
-    return text if text is not None and _payload(text) else None
-
-
-def _payload(text: str) -> bool:
-    """Whether ``text`` reads as a payload, none of which a sentence does: XML, form fields, JSON whole."""
-    return _PAYLOAD_TEXT.fullmatch(text) is not None or text.lstrip()[:1] in ("{", "[") and _json(text)
-
-
-def _json(text: str) -> bool:
-    """Whether ``text`` is JSON, whole (a `[tag]` before a sentence is not)."""
-    try:
-        json.loads(text)
-    except (ValueError, RecursionError):
-        return False
-    return True
+    return text if text is not None and payload(text) else None
 
 
 def _beside_headers(node: dict[str, Any]) -> str | None:
@@ -220,7 +204,7 @@ def _beside_headers(node: dict[str, Any]) -> str | None:
     line, a URL, a sentence is none); else None."""
     names = {role(key) for key in node}
     return next((value for key, value in node.items() if (name := role(key)) in _HEADED and isinstance(value, str)
-                 and name + "headers" in names and _payload(value)), None)
+                 and name + "headers" in names and payload(value)), None)
 
 
 def _written_beside(node: dict[str, Any], roles: frozenset[str], parsed: dict[str, Any] | list[Any],
@@ -250,28 +234,18 @@ def _body_member(holder: dict[str, Any]) -> tuple[Any, bool | None] | None:
                 name != "value" or all(role(other) in BODY_MEMBER | BODY_DESCRIBED for other in holder)):
             return value, (True if name.removeprefix("as") in BODY_BYTES else None)
     if len(holder) == 1 and isinstance(inner := next(iter(holder.values())), str) \
-            and role(next(iter(holder))) in BODY and _payload(inner):
+            and role(next(iter(holder))) in BODY and payload(inner):
         return inner, None
     if all(role(key) in BODY | BODY_DESCRIBED for key in holder):  # Node's `{"type": "Buffer", "data": […]}`
+        typed = any(role(key) in BODY_DESCRIBED and names_bytes(item) for key, item in holder.items())
         data = [found for key, item in holder.items() if role(key) in BODY and isinstance(item, list)
-                and isinstance(found := _byte_values(item), bytes)]
+                and isinstance(found := byte_values(item, typed), bytes)]
         if data:
             return data[0], None
     if any(role(key) in BODY_DESCRIBED for key in holder):
         inner = first([holder], BODY_OWN, (str,))
         return None if inner is None else (inner, None)
     return None
-
-
-def _byte_values(items: list[Any]) -> bytes | list[Any]:
-    """``items`` as the bytes they are where they are byte values that make a payload's text (JSON, a form, XML): a
-    byte array as JSON writes one (Node's Buffer#toJSON ``{"type": "Buffer", "data": [123, 10, …]}``, serde's
-    ``Vec<u8>``, a Python ``list(body)``); else as they are (a JSON body that is a list of numbers, parsed: ids or
-    amounts, whose values may well all be below 256 and print)."""
-    if len(items) < MIN_BYTE_VALUES or not all(type(item) is int and 0 <= item < 256 for item in items):
-        return items
-    data = bytes(items)
-    return data if _printable(data) and _payload(data.decode("utf-8")) else items
 
 
 def _unprefixed(value: str) -> str:

@@ -18,7 +18,7 @@ down in it (Athena's and Databricks' nest them so).
 from __future__ import annotations
 
 import itertools
-from typing import Any, Iterator
+from typing import Any
 
 MAX_ROWS = 10_000  # rows of one result set read, at most
 MAX_TABLES = 16  # the objects of a list looked at for a table each (a response's tables)
@@ -93,14 +93,11 @@ def _cells(row: Any) -> list[Any] | None:
     return [next(iter(cell.values())) if isinstance(cell, dict) and len(cell) == 1 else cell for cell in row]
 
 
-def lines_up(index: int, lowest: int, groups: list[list[int]]) -> Iterator[int]:
-    """The lines above ``index`` of a pretty-printed document, nearest first, down to the one past ``lowest`` — or
-    :data:`TABLE_LINES` up while the openings found so far (``groups``: the objects between two lists, innermost
-    first, as they grow) put the line in a row of a result set (:func:`_in_rows`)."""
-    above = index - 1
-    while above > max(-1, index - TABLE_LINES if _in_rows(groups) else lowest):
-        yield above
-        above -= 1
+def lines_floor(index: int, lowest: int, groups: list[list[int]]) -> int:
+    """The line above ``index`` of a pretty-printed document that the walk up from it stops at (not looked at):
+    ``lowest`` — or :data:`TABLE_LINES` up while the openings found so far (``groups``: the objects between two lists,
+    innermost first, as they grow) put the line in a row of a result set (:func:`_in_rows`)."""
+    return max(-1, index - TABLE_LINES if _in_rows(groups) else lowest)
 
 
 def _in_rows(groups: list[list[int]]) -> bool:
