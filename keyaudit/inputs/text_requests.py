@@ -14,6 +14,7 @@ import contextlib
 import dataclasses
 import functools
 import io
+import sys
 from collections import Counter
 from typing import TYPE_CHECKING, Iterable, Iterator
 
@@ -109,9 +110,11 @@ class TextReading:
         """Let go of the stream, if a window needed it."""
         self._streams.close()
 
-    def exchanges(self, windows: list[Window]) -> Iterator[Exchange]:
+    def exchanges(self, windows: list[Window], last: int = sys.maxsize) -> Iterator[Exchange]:
         """Every request written in ``windows``, which come in stream order, after the last batch's;
-        a window that goes on (cut while the pass went on) is read on in the first of the next batch."""
+        a window that goes on (cut while the pass went on) is read on in the first of the next batch.
+        ``last``: the text's last line whose requests are its own (a range's: one begun past it is the next
+        range's, and its rows are none of this text's)."""
         line_bytes, kept_cut = self._line_bytes, 0
         for window in windows:
             if window.lines is not None:
@@ -125,12 +128,12 @@ class TextReading:
             numbers = sorted(leads)  # (no list of pairs: a window of a dense log holds every line's)
             for line in lines:
                 if (done := slicer.add(line)) is not None:
-                    yield from self._sliced(done, window, leads, numbers)
+                    yield from self._sliced(done, window, leads, numbers, last)
             if window.goes_on:  # the lines of the slice begun, and their anchors, go on in the next window
                 first = slicer.part[0][0] if slicer.part else window.last_line + 1
                 self._going_on = slicer, {number: leads[number] for number in numbers[bisect.bisect_left(numbers, first):]}
             elif (done := slicer.rest()) is not None:
-                yield from self._sliced(done, window, leads, numbers)
+                yield from self._sliced(done, window, leads, numbers, last)
         read_cut = self._reading.blocks.cut if self._reading is not None else 0
         if self._statistics is not None and kept_cut + read_cut - self._counted_cut:
             # kept cut: as long as the bound, no line end
@@ -138,8 +141,8 @@ class TextReading:
         self._counted_cut = read_cut
 
     def _sliced(self, done: tuple[list[tuple[int, str]], tuple[float, float]], window: Window, leads: dict[int, int],
-                numbers: list[int]) -> Iterator[Exchange]:
-        """The requests that start in a slice's own lines, of the window's anchors (``leads``, their
+                numbers: list[int], last: int) -> Iterator[Exchange]:
+        """The requests that start in a slice's own lines up to ``last``, of the window's anchors (``leads``, their
         lines ``numbers`` in order) those on its lines."""
         part, (own_first, own_end) = done
         scope, reading = self._scope, self._reading
@@ -150,8 +153,9 @@ class TextReading:
             window.lines is not None and any(text.startswith(DEFINITION_STARTS) for _, text in part))
         read = counted(_window_exchanges(part, here, self._path, self._known, scope if defining else None, self._cut,
                                          self._seen()), self._records_cut)
+        end = min(own_end, last + 1)  # (a range's rows are its own lines' only)
         yield from self.rows.sent([exchange for exchange in requests_read(read, part)
-                                    if own_first <= exchange.origin.line < own_end])
+                                    if own_first <= exchange.origin.line < end])
 
     def _seen(self) -> Seen:
         """What source code declared in the slices read (made when first read: most texts are none)."""

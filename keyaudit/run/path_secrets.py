@@ -93,6 +93,7 @@ class PathRedactor:
             tally.unsettled.waiting = [(spec, verdict, self.finding(finding))
                                        for spec, verdict, finding in tally.unsettled.waiting]
         if tally.rows is not None:
-            tally.rows.waiting = [(exchange, [*map(self.finding, found)]) for exchange, found in tally.rows.waiting]
+            for kept in tally.rows.waiting:
+                kept.findings = [*map(self.finding, kept.findings)]
         tally.errors = self.errors(tally.errors)
         self.counts(tally.counts)

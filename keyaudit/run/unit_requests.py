@@ -78,11 +78,8 @@ class UnitRequests:
         if self._reading is not None:
             self._reading.close()
             left = self._reading.rows.left()
-            if self._ranged and (left.held or left.waiting):  # its rows for the ranges after it; first images judged
-                self._tally.rows, last, statistics = left, self._last_line(), self._tally.counts.statistics
-                left.waiting = [(exchange, [finding for finding in self._judge.judge(exchange, statistics)
-                                            if finding.location.line > self._earlier])
-                                for exchange, _ in left.waiting if exchange.origin.line <= last]
+            if self._ranged and (left.held or left.waiting):  # its rows for the ranges after it
+                self._tally.rows = left
             seen = self._reading.seen
             if seen is not None and (seen.interfaces or seen.waiting or seen.dropped):
                 self._tally.declared.append(seen)  # for the scan's other files (see :mod:`.across_files`)
@@ -115,13 +112,16 @@ class UnitRequests:
         if self._reading is None:  # the text's head is known once the pass has begun
             self._reading = TextReading(self._opener, self._display, self._known, cut=self._cut, head=self._head,
                                         statistics=tally.counts.statistics)
-        for exchange in self._reading.exchanges(windows):
-            if exchange.origin.line > last:
-                continue  # begun past the range's end: the next range's
+        for exchange in self._reading.exchanges(windows, last):  # (one begun past a range's end: the next range's)
             tally.findings.extend(f for f in self._judge.judge(exchange, tally.counts.statistics)
                                   if f.location.line > self._earlier)
             self._rebuilt += [(f, identity) for f, identity in self._rebuilt_secrets(exchange)
                               if f.location.line > self._earlier]
+        for kept in self._reading.rows.pending():  # row images kept back for the ranges before: judged as sends
+            exchange, kept.exchange = kept.exchange, None
+            assert exchange is not None
+            kept.findings = [f for f in self._judge.judge(exchange, tally.counts.statistics)
+                             if f.location.line > self._earlier]
 
     def _rebuilt_secrets(self, exchange: Exchange) -> list[tuple[Finding, str]]:
         """The providers' keys the request carries that the scan of the text did not find in the

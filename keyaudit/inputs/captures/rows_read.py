@@ -2,45 +2,92 @@
 earlier event of the file is none (see :mod:`.change_rows`) — decided over the whole file, however it is cut.
 
 A big file is read in byte ranges, each by a worker of its own: a range that is not the file's first cannot know
-which rows the ranges before it held. So it decides what its own events show (a row's later images against its
-first one in the range), and hands on the rest (:class:`RowsLeft`): the first image of each row it met, judged
-apart, and the request each row held at its end. Once the ranges before it are merged, a first image that repeats
-what they left its row holding is dropped, with its findings (:func:`repeated`); the file's findings are then the
-same with one worker or several, in ranges of any size.
+which rows the ranges before it held. So it decides only what its own events settle, and hands on the rest
+(:class:`RowsLeft`): each row's images up to the first that settles what the row holds whatever came before (a
+whole image, or one that ends the row), kept back with the findings they give read as sends — a TOAST UPDATE
+(partial: judged by what the row held) is kept back as any first image is — and what each row it settled held at
+its end. Once the ranges before it are merged, the kept-back images are folded in order over what those left
+(:func:`merged`), as one reading of the whole file folds them: the file's findings are the same with one worker or
+several, in ranges of any size. A range's rows are its own lines' rows only: what it reads on past its last line
+(the request begun there is the next range's) is not recorded.
+
+What the fold keeps of a row is a digest of what it compares (:class:`Image`), not the request: a file of many rows
+holds a few dozen bytes for each. It keeps :data:`MAX_ROWS` rows, the oldest let go of first: a row let go of is
+judged as one never met (a repeat of it is reported again — never a send dropped for it).
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 
-from keyaudit.model.exchange import Exchange
+from keyaudit.model.exchange import Exchange, RowChange
 from keyaudit.model.findings import Finding
 
-MAX_ROWS = 65_536  # the rows of a file whose last request is kept to tell a repeat (the oldest go first)
-Held = dict[str, Exchange]  # the last request of each row, by identity
+MAX_ROWS = 65_536  # the rows whose last request the fold keeps (the oldest go first)
+
+
+def _digest(*parts: object) -> bytes:
+    """A digest of ``parts`` the same in every process (a range's rows are folded in another: no ``hash``)."""
+    return hashlib.blake2b(repr(parts).encode("utf-8", "surrogatepass"), digest_size=12).digest()
+
+
+@dataclass(frozen=True)
+class Image:
+    """What the fold compares of a row's request (see :func:`repeated`): the whole request, its method and URL, each
+    header (name and value) and its body, as digests."""
+
+    whole: bytes
+    call: bytes
+    headers: frozenset[bytes]
+    body: bytes | None
+
+    @classmethod
+    def of(cls, exchange: Exchange) -> "Image":
+        """The image of ``exchange``'s request."""
+        body = None if exchange.body is None else _digest(exchange.body)
+        call = _digest(exchange.method, exchange.url)
+        return cls(_digest(call, exchange.headers, body), call, frozenset(_digest(*pair) for pair in exchange.headers),
+                   body)
+
+
+Held = dict[str, "Image | None"]  # each row's last request, by identity (None: its last event ended it)
+
+
+@dataclass
+class Kept:
+    """A row image a range kept back for the ranges before it to decide: its row, what it compares, and the request
+    (until the range judges it) or the findings it gives as a send. ``image`` None: the range let the row go of
+    (:data:`MAX_ROWS`) — the fold forgets it there too."""
+
+    identity: str
+    row: RowChange
+    image: Image | None
+    exchange: Exchange | None = None
+    findings: list[Finding] = field(default_factory=list)
 
 
 @dataclass
 class RowsLeft:
-    """What a range hands on about its rows: the first image of each row it met (with the findings it gives, read
-    as a send), and each row's last request at its end (None: its last event ended it)."""
+    """What a range hands on about its rows: the images it kept back, in file order, and what each row it settled
+    held at its end."""
 
-    waiting: list[tuple[Exchange, list[Finding]]] = field(default_factory=list)
-    held: dict[str, Exchange | None] = field(default_factory=dict)
+    waiting: list[Kept] = field(default_factory=list)
+    held: Held = field(default_factory=dict)
 
 
 class RowsRead:
     """The rows a file's change streams wrote, by identity, each with the last request it held: a row image that
     holds the same request again is no request sent, whatever its event's kind (see :func:`repeated`). A row with no
     key column is never taken for another; a DELETE ends its row (a later INSERT of the key is another). Fed a
-    text's windows' requests in order. ``waits``: the text is a range after a file's first: each row's first image
-    in it is kept back (:attr:`waiting`) to be decided once the ranges before it are known."""
+    text's windows' requests in order. ``waits``: the text is a range after a file's first: a row's images are kept
+    back (:attr:`waiting`) until one settles it (see the module's doc). ``held``: the rows to fold over (in place)."""
 
-    def __init__(self, waits: bool = False) -> None:
-        self._held: dict[str, Exchange] = {}
-        self._ended: set[str] = set()
-        self._met: set[str] | None = set() if waits else None
-        self.waiting: list[Exchange] = []
+    def __init__(self, waits: bool = False, held: Held | None = None) -> None:
+        self._held: Held = {} if held is None else held
+        self._open: set[str] | None = set() if waits else None  # rows met with no image settling them yet
+        self.waiting: list[Kept] = []
+        self._asked = 0  # of the images kept back, those handed out to be judged (see pending)
 
     def sent(self, exchanges: list[Exchange]) -> list[Exchange]:
         """``exchanges`` but the row images that repeat their row's request (and those kept back)."""
@@ -52,62 +99,75 @@ class RowsRead:
             row = exchange.row
             assert row is not None
             identity = row.row
-            earlier = self._held.get(identity) if identity is not None else None
-            if self._met is not None and identity is not None and identity not in self._met:
-                self._met.add(identity)  # its first image here: the ranges before decide
-                self.waiting.append(exchange)
+            if identity is None:
+                continue  # a row with no key: each its own
+            image, still = Image.of(exchange), self._open
+            if still is not None and (identity in still or identity not in self._held):
+                self.waiting.append(Kept(identity, row, image, exchange))  # what it is hangs on the ranges before
                 dropped.add(id(exchange))
-                if not row.partial:
-                    self._hold(identity, exchange)
-            elif repeated(exchange, earlier):
+                if row.partial and not row.ends:
+                    still.add(identity)
+                    continue
+                still.discard(identity)  # settled: the row holds this image (or nothing) whatever came before
+                self.hold(identity, None if row.ends else image)
+            elif not self.fold(identity, row, image):
                 dropped.add(id(exchange))
-            elif identity is not None and (earlier is None or not row.partial):
-                self._hold(identity, exchange)
-            if row.ends and identity is not None:
-                self._held.pop(identity, None)
-                self._ended.add(identity)
         return [exchange for exchange in exchanges if id(exchange) not in dropped]
 
+    def fold(self, identity: str, row: RowChange, image: Image) -> bool:
+        """Whether a row's image is a send after what its row held; what the row holds after it kept."""
+        earlier = self._held.get(identity)
+        send = not repeated(row, image, earlier)
+        if send and (earlier is None or not row.partial):
+            self.hold(identity, image)
+        if row.ends:
+            self.hold(identity, None)
+        return send
+
+    def pending(self) -> list[Kept]:
+        """The images kept back since this was last asked, whose requests are not judged yet (see :class:`Kept`)."""
+        new, self._asked = self.waiting[self._asked:], len(self.waiting)
+        return [kept for kept in new if kept.exchange is not None]
+
     def left(self) -> RowsLeft:
-        """What the text leaves the ranges after it (its first images not judged yet: see :class:`RowsLeft`)."""
-        return RowsLeft([(exchange, []) for exchange in self.waiting],
-                        {**dict.fromkeys(self._ended), **self._held})
+        """What the text leaves the ranges after it (see :class:`RowsLeft`)."""
+        return RowsLeft(self.waiting, self._held)
 
-    def _hold(self, identity: str, exchange: Exchange) -> None:
-        self._held.pop(identity, None)
-        self._held[identity] = exchange
-        self._ended.discard(identity)
-        if len(self._held) > MAX_ROWS:
-            del self._held[next(iter(self._held))]
+    def hold(self, identity: str, image: Image | None) -> None:
+        """Keep what a row holds now (None: nothing, its last event ended it), the oldest row let go of past
+        :data:`MAX_ROWS`."""
+        held = self._held
+        held.pop(identity, None)
+        held[identity] = image
+        if len(held) > MAX_ROWS:
+            gone = next(iter(held))
+            del held[gone]
+            if self._open is not None:  # the fold over the ranges before forgets it here too
+                self.waiting.append(Kept(gone, RowChange(gone, False, False), None))
 
 
-def repeated(exchange: Exchange, earlier: Exchange | None) -> bool:
+def repeated(row: RowChange, image: Image, earlier: Image | None) -> bool:
     """Whether a row's image is no send: it repeats the request its row held (``earlier``), or it is an UPDATE that
     left a column out of a row not read before (the marker says an earlier event, in a log rotated away or another
     file, wrote that column: the request is that event's — read alone, its signature met again there is a false
     replay). Where the stream left a column out, the columns it shows are compared."""
-    row = exchange.row
-    if row is None or row.row is None:
-        return False  # a row with no key: each its own
     if earlier is None:
         return row.again and row.partial
-    if exchange.method != earlier.method or exchange.url != earlier.url:
-        return False
     if not row.partial:
-        return exchange.headers == earlier.headers and exchange.body == earlier.body
-    return set(exchange.headers) <= set(earlier.headers) and exchange.body in (None, earlier.body)
+        return image.whole == earlier.whole
+    return image.call == earlier.call and image.headers <= earlier.headers and image.body in (None, earlier.body)
 
 
 def merged(held: Held, left: RowsLeft, lines: int) -> list[Finding]:
-    """Of a range's first images, the findings of those that are sends after the rows the ranges before it left
-    (``held``, taken on from it in place), moved down by the ``lines`` before it."""
-    kept = [finding.moved_down(lines) for exchange, findings in left.waiting
-            if exchange.row is None or not repeated(exchange, held.get(exchange.row.row or ""))
-            for finding in findings]
-    for identity, exchange in left.held.items():
-        held.pop(identity, None)
-        if exchange is not None:
-            held[identity] = exchange
-            if len(held) > MAX_ROWS:
-                del held[next(iter(held))]
+    """Of a range's kept-back images, the findings of the sends, folded in order over the rows the ranges before it
+    left (``held``, taken on in place), moved down by the ``lines`` before it; then its settled rows' ends."""
+    fold = RowsRead(held=held)
+    kept: list[Finding] = []
+    for one in left.waiting:
+        if one.image is None:
+            held.pop(one.identity, None)
+        elif fold.fold(one.identity, one.row, one.image):
+            kept.extend(finding.moved_down(lines) for finding in one.findings)
+    for identity, image in left.held.items():
+        fold.hold(identity, image)
     return kept
