@@ -16,8 +16,6 @@ from typing import TYPE_CHECKING, Callable, ContextManager, Iterable, Iterator, 
 
 from keyaudit.config import Config
 from keyaudit.engine import SMALL_SCAN_BYTES, EngineUnavailable
-from keyaudit.engine.file_wide import Unsettled
-from keyaudit.inputs.captures.rows_read import Held, merged
 from keyaudit.model.findings import Finding
 from keyaudit.model.result import STAGED_BINARY_BYTES, ScanError, ScanResult, utc_now
 from keyaudit.rulebook.cache import refusal as cache_refusal
@@ -32,6 +30,7 @@ from keyaudit.run.filters import BaselineError, FindingFilter, load_baseline
 from keyaudit.run.gzip_cutting import Costs, Cutting, measured
 from keyaudit.run.ordering import PlanOrder
 from keyaudit.run.placing import ScanFrame
+from keyaudit.run.ranges_merged import RangesMerged
 from keyaudit.run.scope import files_within, scope, target_folders
 from keyaudit.run.spool import SPILL_AT, FindingSpool
 from keyaudit.run.state import ScanState, StateError
@@ -58,9 +57,10 @@ class SetupError(Exception):
 class Session:
     """One scan's resources and its run; close it (or use ``with``) to release the state.
 
-    ``held`` is content this process holds (the Python API's text and bytes), scanned instead of ``config.targets``,
-    as staged blobs are with ``staged``. With ``config.verify``, ``say`` hears the line telling how many requests go
-    to which hosts before they are sent; ``transport`` (tests: a trusted certificate, stand-ins) carries them."""
+    ``held`` is content this process holds (the Python API's text and bytes), scanned instead of
+    ``config.targets``, as staged blobs are with ``staged``. With ``config.verify``, ``say``
+    hears the line that tells how many requests go to which hosts before they are sent, and
+    ``transport`` (tests: a trusted certificate, loopback stand-ins for the providers) carries them."""
 
     def __init__(self, config: Config, *, range_bytes: int = RANGE_BYTES, spill_at: int = SPILL_AT,
                  held: Sequence[Target] | None = None, say: Callable[[str], None] = lambda _line: None,
@@ -68,12 +68,10 @@ class Session:
         self.config = config
         self._say, self._transport = say, transport
         self._collecting: Candidates | None = None
-        self._unsettled: dict[str, Unsettled] = {}  # by file: what its ranges merged so far left waiting
-        self._rows: dict[str, Held] = {}  # by file: the rows its ranges merged so far held
         self._across = DeclaredAcross()  # what source files declared and left waiting for the others
         self._range_bytes = range_bytes
-        # What a big single-member gzip file costs to decode and to scan: measured on its first text with this
-        # session's scanner, unless given (figures a caller already knows).
+        # What a big single-member gzip file costs to decode and to scan: measured on its first
+        # text with this session's scanner, unless given (figures a caller already knows).
         self._gzip_costs = gzip_costs or (lambda target: measured(target, self._probe))
         self._spill_at = spill_at
         self._held = held
@@ -124,8 +122,9 @@ class Session:
 
     @property
     def warnings(self) -> list[str]:
-        """One line for each user rule that cannot anchor on its keywords or can backtrack exponentially, one for each
-        --public-key too short to trust, and one for a cache folder that is not safe to use."""
+        """One line for each user rule that cannot anchor on its keywords or can backtrack
+        exponentially, one for each --public-key too short to trust, and one for a cache folder
+        that is not safe to use."""
         refused = cache_refusal()
         return self.scanner.rules.warnings + self.scanner.key_warnings + ([refused] if refused else [])
 
@@ -141,8 +140,9 @@ class Session:
             self.state.close()
 
     def stage(self, delivery: Path) -> None:
-        """Keep the scanned progress in the state under ``delivery``, the temporary file the report is about to be
-        renamed from (a run killed on either side of the rename is settled by the next one: reported exactly once)."""
+        """Keep the scanned progress in the state under ``delivery``, the temporary file the
+        report is about to be renamed from (so a run killed on either side of the rename is
+        settled by the next one: reported exactly once)."""
         if self.state is not None:
             with contextlib.suppress(StateError):  # kept in memory instead: commit records it, or says why not
                 self.state.stage(delivery)
@@ -154,8 +154,8 @@ class Session:
             self.state.commit()
 
     def _given(self) -> tuple[list[Target], Path] | None:
-        """Targets read by this process rather than discovered — staged blobs, held content — and the folder their
-        names are relative to; None to discover ``config.targets``."""
+        """Targets read by this process rather than discovered — staged blobs, held content — and
+        the folder their names are relative to; None to discover ``config.targets``."""
         if self._staged is not None:
             return self._staged.targets(), self._staged.root
         if self._held is not None:
@@ -204,9 +204,10 @@ class Session:
     def run(self, on_progress: ProgressDisplay | None = None) -> ScanResult:
         """Scan every target; findings come back merged and in file order whatever runs them.
 
-        With a state, each finished unit is checkpointed at once (findings sealed) for the successor of a killed run
-        to take up; a report that shows secrets or keys their digests, and a run that verifies them, keeps units with
-        findings out of checkpoints, both ways, since those need the values.
+        With a state, each finished unit is checkpointed at once (findings sealed) for the
+        successor of a killed run to take up; a report that shows secrets or keys their digests,
+        and a run that verifies them, keeps units with findings out of checkpoints, both ways,
+        since those need the values.
         """
         config, state = self.config, self.state
         rules = self.scanner.rules
@@ -224,10 +225,10 @@ class Session:
         tallies = _restored(keys, state, with_findings) if state is not None else {}
         pending = [position for position in range(len(units)) if position not in tallies]
         sizes = [unit.size for unit in units]  # once: a file growing during the scan keeps the bar whole
-        previous_lines: dict[str, int] = {}
+        ranges = RangesMerged()  # by file: what its ranges merged so far left the ranges after them
         spool = FindingSpool(digest_key=self.digest_key, show_secrets=config.show_secrets, spill_at=self._spill_at)
-        order = PlanOrder(units, lambda unit, tally: self._merge(unit, tally, result, spool, previous_lines),
-                          lambda unit: self._settle(unit, spool))
+        order = PlanOrder(units, lambda unit, tally: self._merge(unit, tally, result, spool, ranges),
+                          lambda unit: self._settle(unit, spool, ranges))
         with (on_progress or _no_progress)(sum(sizes), len(units)) as advance:
             for position, tally in tallies.items():
                 advance(sizes[position], 0)
@@ -244,7 +245,7 @@ class Session:
                         state = None
                 order.arrive(position, tally)  # merged at once when it is next in plan order
         for unit, tally in self._execute_whole(order.whole):
-            self._merge(unit, tally, result, spool, previous_lines)
+            self._merge(unit, tally, result, spool, ranges)
         names = self.scanner.names  # what the discovery names, as the units' tallies do (see .path_secrets)
         result.errors.extend(names.errors(ScanError(path, message) for path, message in discovery.missing))
         result.targets = list(map(names.path, config.targets))
@@ -260,8 +261,8 @@ class Session:
         return result
 
     def _candidates(self) -> "Candidates | None":
-        """With --verify, what collects the distinct credentials as units are merged (the network code is loaded only
-        then: a run without --verify never imports it)."""
+        """With --verify, what collects the distinct credentials as units are merged (the network
+        code is loaded only then: a run without --verify never imports it)."""
         if not self.config.verify:
             return None
         from keyaudit.verify import Candidates
@@ -280,48 +281,33 @@ class Session:
         return verdicts.of
 
     def _execute_whole(self, files: list[WorkUnit]) -> list[tuple[WorkUnit, Tally]]:
-        """Files a piece of which could not be read alone (a member boundary misjudged, or damage), each scanned again
-        as one unit, in plan order: their pieces' tallies were dropped, so a damaged gzip file reads the same however
-        it was planned."""
+        """Files a piece of which could not be read alone (a member boundary misjudged, or
+        damage), each scanned again as one unit, in plan order: their pieces' tallies were
+        dropped, so a damaged gzip file reads the same however it was planned."""
         tallies = dict(self._execute(files))
         return [(unit, tallies[position]) for position, unit in enumerate(files)]
 
     def _merge(self, unit: WorkUnit, tally: Tally, result: ScanResult, spool: FindingSpool,
-               previous_lines: dict[str, int]) -> None:
-        """Fold one unit into the result and its findings into the spool: a byte range's findings move down by the
-        lines before it, and its rows' first images are judged by the rows the ranges before it held."""
-        findings: Iterable[Finding] = tally.findings
-        if unit.byte_range is not None:
-            offset = 0 if unit.first else previous_lines.get(unit.target.display, 0)
-            findings = shift_lines(findings, offset)
-            previous_lines[unit.target.display] = offset + tally.lines
-            if tally.unsettled is not None:
-                self._unsettled.setdefault(unit.target.display, Unsettled()).join(tally.unsettled, offset)
-            if tally.rows is not None:  # its rows' first images: sends or not after the ranges before it
-                self._add(spool, merged(self._rows.setdefault(unit.target.display, {}), tally.rows, offset))
-        self._add(spool, findings)
+               ranges: RangesMerged) -> None:
+        """Fold one unit into the result and its findings into the spool: a byte range's
+        placed in its file after the ranges before it (see :mod:`.ranges_merged`)."""
+        self._add(spool, ranges.placed(unit, tally) if unit.byte_range is not None else tally.findings)
         result.errors.extend(tally.errors)
         result.counts.add(tally.counts)
         self._across.take(tally)
         if self.state is not None and tally.progress is not None:
             self.state.remember(tally.progress, self.scanner.names.path(unit.target.display))
 
-    def _settle(self, unit: WorkUnit, spool: FindingSpool) -> None:
-        """Once every range of a file is merged: the hits they left waiting for a provider host anywhere in the file,
-        judged by the hosts all of them saw (see :mod:`keyaudit.engine.file_wide`); its rows let go of."""
-        self._rows.pop(unit.target.display, None)
-        unsettled = self._unsettled.pop(unit.target.display, None)
+    def _settle(self, unit: WorkUnit, spool: FindingSpool, ranges: RangesMerged) -> None:
+        """Once every range of a file is merged: the hits they left waiting for a provider host
+        anywhere in the file, judged by the hosts all of them saw (see :mod:`keyaudit.engine.file_wide`)."""
+        unsettled = ranges.settled(unit.target.display)
         if unsettled is not None and unsettled.waiting:
             self._add(spool, self.scanner.detector.settle(unsettled))
 
     def _add(self, spool: FindingSpool, findings: Iterable[Finding]) -> None:
         """Findings into the spool, and with --verify their credentials into the candidates."""
         spool.add(self._collecting.collect(findings) if self._collecting is not None else findings)
-
-
-def shift_lines(findings: Iterable[Finding], lines: int) -> Iterable[Finding]:
-    """Findings of a byte range placed in the whole file: ``lines`` earlier lines come first."""
-    return (finding.moved_down(lines) for finding in findings) if lines else findings
 
 
 def _restored(keys: list[str | None], state: ScanState, with_findings: bool) -> dict[int, Tally]:

@@ -91,10 +91,9 @@ class Tally:
         self.declared.extend(other.declared)
 
     def summary(self, with_findings: bool) -> str | None:
-        """The unit as its checkpoint keeps it, as JSON. None when it must be scanned again instead: it had errors,
-        or findings and ``with_findings`` is off, or change-stream rows the file's other ranges are judged by."""
-        if self.errors or self.rescan_whole or self.progress is None or (self.findings and not with_findings) \
-                or self.rows is not None:
+        """The unit as its checkpoint keeps it, as JSON. None when it must be scanned again
+        instead: it had errors, or findings and ``with_findings`` is off."""
+        if self.errors or self.rescan_whole or self.progress is None or (self.findings and not with_findings):
             return None
         counts = self.counts
         return json.dumps({"files_scanned": counts.files_scanned, "bytes_scanned": counts.bytes_scanned,
