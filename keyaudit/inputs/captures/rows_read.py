@@ -13,7 +13,8 @@ several, in ranges of any size. A range's rows are its own lines' rows only: wha
 
 What the fold keeps of a row is a digest of what it compares (:class:`Image`), not the request: a file of many rows
 holds a few dozen bytes for each. It keeps :data:`MAX_ROWS` rows, the oldest let go of first: a row let go of is
-judged as one never met (a repeat of it is reported again — never a send dropped for it).
+judged as one never met (a repeat of it is reported again). A range keeps back :data:`MAX_ROWS` images at most:
+one past that is judged a send (at worst a repeat reported — never a send dropped for the bound).
 """
 
 from __future__ import annotations
@@ -103,8 +104,9 @@ class RowsRead:
                 continue  # a row with no key: each its own
             image, still = Image.of(exchange), self._open
             if still is not None and (identity in still or identity not in self._held):
-                self.waiting.append(Kept(identity, row, image, exchange))  # what it is hangs on the ranges before
-                dropped.add(id(exchange))
+                if len(self.waiting) < MAX_ROWS:  # what it is hangs on the ranges before (past the bound: a send)
+                    self.waiting.append(Kept(identity, row, image, exchange))
+                    dropped.add(id(exchange))
                 if row.partial and not row.ends:
                     still.add(identity)
                     continue
