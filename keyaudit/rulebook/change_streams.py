@@ -24,13 +24,14 @@ from typing import Iterable
 # (never sent); keys: the members naming the row's key columns (an object's names, a list of names, of {name});
 # key: the columns that key a row where the event names none; columns: `names/values`, the endings of two members
 # holding a row's column names and its values by position; unchanged: the values a stream writes for a column it
-# does not show; source: the signatures of the streams, each `member+member…` (`member=value`: one of that value), all
-# of whose members an event has. A member may be `outer.inner`: one inside an object member (Debezium's
+# does not show; source: the signatures of the streams, each `member+member…` (`member=value|value…`: one of those
+# values, as the stream writes them — Debezium's `op` of c, u, d…, not an application's "create"), all of whose members
+# an event has. A member may be `outer.inner`: one inside an object member (Debezium's
 # `source.table`).
 ROLES = ("kind", "row", "change", "removal", "table", "rows", "images", "keys", "key", "columns", "unchanged",
          "source")
 Path = tuple[str, ...]
-Signature = tuple[tuple[Path, str | None], ...]  # the members an event of one stream has (and the value, where said)
+Signature = tuple[tuple[Path, frozenset[str] | None], ...]  # the members an event of one stream has (and their values)
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,6 @@ def change_streams(entries: Iterable[str]) -> ChangeStreams:
 
 
 def _signature(text: str) -> Signature:
-    """A ``member+member=value…`` signature's members (paths) and the values said of them."""
-    return tuple((tuple(name.strip().split(".")), value.strip() if sep else None)
+    """A ``member+member=value|value…`` signature's members (paths) and the values said of them."""
+    return tuple((tuple(name.strip().split(".")), frozenset(map(str.strip, value.split("|"))) if sep else None)
                  for name, sep, value in (part.partition("=") for part in text.split("+") if part.strip()))

@@ -29,6 +29,7 @@ ASAAS_FOUND = [("asaas-plaintext-request", 1, 1), ("asaas-unsigned-transfer", 1,
 REPLAYED = [("iugu-bad-signature", 1, 1), ("iugu-bad-signature", 2, 1), ("iugu-signature-replay", 2, 1)]
 LATE = [("request-time-outside-window", 1, 1), ("request-time-outside-window", 2, 1)]  # (records naming a time)
 KEYLESS = {name: value for name, value in ROW.items() if name != "id"}
+KEYED = {"id": 7, **SIGNED}  # an application's record of a call, its own id beside it
 
 
 def _debezium(op: str, before: object, after: object) -> dict[str, object]:
@@ -57,6 +58,19 @@ CASES: dict[str, tuple[list[dict[str, object]], list[tuple[str, int, int]]]] = {
     "app_collection_delete": ([{"op": "d", "collection": "payouts", "data": IUGU}], UNSIGNED),
     "app_keyless_update_twice": ([{"type": "update", "table": "outbox", "data": KEYLESS}] * 2,
                                  [*UNSIGNED, ("iugu-unsigned-transfer", 2, 1)]),
+    # an application's records shaped like a stream's events but for what the stream writes: an `op` of "create"
+    # (Debezium's are c, u, d, r, t, m), a `source` naming no database, a Maxwell-like record with no `ts`, a MongoDB-
+    # like one with no `documentKey`
+    "app_op_create": ([{"op": "create", "source": {"db": "api", "table": "payouts"}, "record": KEYED}] * 2, REPLAYED),
+    "app_source_table": ([{"level": "info", "op": op, "source": {"table": "transfers"}, "after": KEYED}
+                          for op in "cu"], REPLAYED),
+    "app_type_database": ([{"type": kind, "database": "payments", "table": "transfers", "data": KEYED}
+                           for kind in ("insert", "update")], REPLAYED),
+    "app_operation_ns": ([{"operationType": kind, "ns": {"db": "audit", "coll": "calls"}, "fullDocument": KEYED}
+                          for kind in ("insert", "replace")], REPLAYED),
+    # a stream's rows whose key column is null (the table keyed by another): each its own row
+    "debezium_null_key": ([_debezium("c", None, {**SIGNED_ROW, "id": None, "uuid": uuid}) for uuid in "ab"],
+                          REPLAYED),
     # a batch of an application's records: each at its own column
     "app_batch": ([{"batch": [{"type": "insert", "table": "outbox", "data": {**ROW, "id": 1}},
                               {"type": "update", "table": "outbox", "data": {**ROW, "id": 1, "sent": True}}]}],

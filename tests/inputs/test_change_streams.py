@@ -127,7 +127,8 @@ def dynamodb_stream(request: Request, event: str) -> list[str]:
              {"S": value} for name, value in row.items()}
     images = {"insert": {"NewImage": image}, "delete": {"OldImage": image}}.get(
         event, {"NewImage": image, "OldImage": {**image, "sent": {"BOOL": False}}})
-    record = {"eventID": run_id(request)[:8], "eventName": {"insert": "INSERT", "delete": "REMOVE"}.get(event, "MODIFY"),
+    name = {"insert": "INSERT", "delete": "REMOVE"}.get(event, "MODIFY")
+    record = {"eventID": run_id(request)[:8], "eventName": name,
               "eventVersion": "1.1", "eventSource": "aws:dynamodb", "awsRegion": "sa-east-1",
               "dynamodb": {"Keys": {"id": image["id"]}, **images, "StreamViewType": "NEW_AND_OLD_IMAGES"}}
     return json_line({"Records": [record]})

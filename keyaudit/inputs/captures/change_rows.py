@@ -202,13 +202,13 @@ def _kind(value: object, changes: ChangeStreams) -> str | None:
         "removal" if lowered in changes.removals else None
 
 
-def _has(node: dict[str, Any], path: Path, value: str | None) -> bool:
-    """Whether an object has the member at ``path`` (of ``value``, where one is said)."""
+def _has(node: dict[str, Any], path: Path, values: frozenset[str] | None) -> bool:
+    """Whether an object has the member at ``path`` (of one of ``values``, where they are said)."""
     for name in path[:-1]:
         node = node.get(name)  # type: ignore[assignment]
         if not isinstance(node, dict):
             return False
-    return path[-1] in node and (value is None or node[path[-1]] == value)
+    return path[-1] in node and (values is None or isinstance(node[path[-1]], str) and node[path[-1]] in values)
 
 
 def _value(node: dict[str, Any], path: Path) -> Any:
@@ -249,10 +249,10 @@ def _keys(event: dict[str, Any], changes: ChangeStreams) -> tuple[str, ...]:
 
 
 def row_identity(table: str, keys: Iterable[str], row: dict[str, Any]) -> str | None:
-    """A row's identity: its table and its key columns' values; None where it has none of them (rows of a table
-    with no key are told apart by nothing: each is its own)."""
+    """A row's identity: its table and its key columns' values; None where it has none of them, or one is null
+    (rows of a table with no key, or whose key is another column, are told apart by nothing: each is its own)."""
     values = [row[name] for name in keys if name in row]
-    return f"{table}\0{json.dumps(values, default=str, sort_keys=True)}" if values else None
+    return f"{table}\0{json.dumps(values, default=str, sort_keys=True)}" if values and None not in values else None
 
 
 def _identity(event: Event, row: dict[str, Any]) -> tuple[str | None, str]:
