@@ -30,10 +30,10 @@ MAX_ROWS = 65_536  # the rows whose last request the fold keeps (the oldest go f
 
 def _digest(*parts: object) -> bytes:
     """A digest of ``parts`` the same in every process (a range's rows are folded in another: no ``hash``)."""
-    return hashlib.blake2b(repr(parts).encode("utf-8", "surrogatepass"), digest_size=12).digest()
+    return hashlib.blake2b(repr(parts).encode("utf-8", "surrogatepass"), digest_size=8).digest()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Image:
     """What the fold compares of a row's request (see :func:`repeated`): the whole request, its method and URL, each
     header (name and value) and its body, as digests."""
@@ -55,7 +55,7 @@ class Image:
 Held = dict[str, "Image | None"]  # each row's last request, by identity (None: its last event ended it)
 
 
-@dataclass
+@dataclass(slots=True)
 class Kept:
     """A row image a range kept back for the ranges before it to decide: its row, what it compares, and the request
     (until the range judges it) or the findings it gives as a send. ``image`` None: the range let the row go of
@@ -136,10 +136,12 @@ class RowsRead:
         return RowsLeft(self.waiting, self._held)
 
     def hold(self, identity: str, image: Image | None) -> None:
-        """Keep what a row holds now (None: nothing, its last event ended it), the oldest row let go of past
-        :data:`MAX_ROWS`."""
+        """Keep what a row holds now (None: nothing, its last event ended it: kept only by a range, for the ranges
+        after it — a row ended and one never met are judged alike), the oldest row let go of past :data:`MAX_ROWS`."""
         held = self._held
         held.pop(identity, None)
+        if image is None and self._open is None:
+            return
         held[identity] = image
         if len(held) > MAX_ROWS:
             gone = next(iter(held))
