@@ -11,8 +11,8 @@ its end. Once the ranges before it are merged, the kept-back images are folded i
 several, in ranges of any size. A range's rows are its own lines' rows only: what it reads on past its last line
 (the request begun there is the next range's) is not recorded.
 
-What the fold keeps of a row is a digest of what it compares (:class:`Image`), not the request: a file of many rows
-holds a few dozen bytes for each. It keeps :data:`MAX_ROWS` rows, the oldest let go of first: a row let go of is
+What the fold keeps of a row is a digest of its identity and of what it compares (:data:`Image`), not the request:
+a file of many rows holds a few dozen bytes for each. It keeps :data:`MAX_ROWS` rows, the oldest let go of first: a row let go of is
 judged as one never met (a repeat of it is reported again). A range keeps back :data:`MAX_ROWS` images at most:
 one past that is judged a send (at worst a repeat reported — never a send dropped for the bound).
 """
@@ -33,26 +33,26 @@ def _digest(*parts: object) -> bytes:
     return hashlib.blake2b(repr(parts).encode("utf-8", "surrogatepass"), digest_size=8).digest()
 
 
-@dataclass(frozen=True, slots=True)
-class Image:
-    """What the fold compares of a row's request (see :func:`repeated`): the whole request, its method and URL, each
-    header (name and value) and its body, as digests."""
-
-    whole: bytes
-    call: bytes
-    headers: frozenset[bytes]
-    body: bytes | None
-
-    @classmethod
-    def of(cls, exchange: Exchange) -> "Image":
-        """The image of ``exchange``'s request."""
-        body = None if exchange.body is None else _digest(exchange.body)
-        call = _digest(exchange.method, exchange.url)
-        return cls(_digest(call, exchange.headers, body), call, frozenset(_digest(*pair) for pair in exchange.headers),
-                   body)
+# What the fold compares of a row's request (see :func:`repeated`), as digests of 8 bytes in one string of bytes (a
+# file of many rows holds one small object for each): the whole request, its method and URL, its body (NO_BODY: none
+# shown), then each header (name and value).
+Image = bytes
+_WHOLE, _CALL, _BODY, _HEADERS = slice(0, 8), slice(8, 16), slice(16, 24), 24
+NO_BODY = bytes(8)
 
 
-Held = dict[str, "Image | None"]  # each row's last request, by identity (None: its last event ended it)
+def image_of(exchange: Exchange) -> Image:
+    """The image of ``exchange``'s request."""
+    body = NO_BODY if exchange.body is None else _digest(exchange.body)
+    call = _digest(exchange.method, exchange.url)
+    return b"".join([_digest(call, exchange.headers, body), call, body, *(_digest(*pair) for pair in exchange.headers)])
+
+
+def _headers(image: Image) -> set[bytes]:
+    return {image[at:at + 8] for at in range(_HEADERS, len(image), 8)}
+
+
+Held = dict[bytes, "Image | None"]  # each row's last request, by its identity's digest (None: its last event ended it)
 
 
 @dataclass(slots=True)
@@ -61,7 +61,7 @@ class Kept:
     (until the range judges it) or the findings it gives as a send. ``image`` None: the range let the row go of
     (:data:`MAX_ROWS`) — the fold forgets it there too."""
 
-    identity: str
+    identity: bytes
     row: RowChange
     image: Image | None
     exchange: Exchange | None = None
@@ -86,7 +86,7 @@ class RowsRead:
 
     def __init__(self, waits: bool = False, held: Held | None = None) -> None:
         self._held: Held = {} if held is None else held
-        self._open: set[str] | None = set() if waits else None  # rows met with no image settling them yet
+        self._open: set[bytes] | None = set() if waits else None  # rows met with no image settling them yet
         self.waiting: list[Kept] = []
         self._asked = 0  # of the images kept back, those handed out to be judged (see pending)
 
@@ -102,21 +102,21 @@ class RowsRead:
             identity = row.row
             if identity is None:
                 continue  # a row with no key: each its own
-            image, still = Image.of(exchange), self._open
-            if still is not None and (identity in still or identity not in self._held):
+            key, image, still = _digest(identity), image_of(exchange), self._open
+            if still is not None and (key in still or key not in self._held):
                 if len(self.waiting) < MAX_ROWS:  # what it is hangs on the ranges before (past the bound: a send)
-                    self.waiting.append(Kept(identity, row, image, exchange))
+                    self.waiting.append(Kept(key, row, image, exchange))
                     dropped.add(id(exchange))
                 if row.partial and not row.ends:
-                    still.add(identity)
+                    still.add(key)
                     continue
-                still.discard(identity)  # settled: the row holds this image (or nothing) whatever came before
-                self.hold(identity, None if row.ends else image)
-            elif not self.fold(identity, row, image):
+                still.discard(key)  # settled: the row holds this image (or nothing) whatever came before
+                self.hold(key, None if row.ends else image)
+            elif not self.fold(key, row, image):
                 dropped.add(id(exchange))
         return [exchange for exchange in exchanges if id(exchange) not in dropped]
 
-    def fold(self, identity: str, row: RowChange, image: Image) -> bool:
+    def fold(self, identity: bytes, row: RowChange, image: Image) -> bool:
         """Whether a row's image is a send after what its row held; what the row holds after it kept."""
         earlier = self._held.get(identity)
         send = not repeated(row, image, earlier)
@@ -135,7 +135,7 @@ class RowsRead:
         """What the text leaves the ranges after it (see :class:`RowsLeft`)."""
         return RowsLeft(self.waiting, self._held)
 
-    def hold(self, identity: str, image: Image | None) -> None:
+    def hold(self, identity: bytes, image: Image | None) -> None:
         """Keep what a row holds now (None: nothing, its last event ended it: kept only by a range, for the ranges
         after it — a row ended and one never met are judged alike), the oldest row let go of past :data:`MAX_ROWS`."""
         held = self._held
@@ -147,7 +147,7 @@ class RowsRead:
             gone = next(iter(held))
             del held[gone]
             if self._open is not None:  # the fold over the ranges before forgets it here too
-                self.waiting.append(Kept(gone, RowChange(gone, False, False), None))
+                self.waiting.append(Kept(gone, RowChange(None, False, False), None))
 
 
 def repeated(row: RowChange, image: Image, earlier: Image | None) -> bool:
@@ -158,8 +158,9 @@ def repeated(row: RowChange, image: Image, earlier: Image | None) -> bool:
     if earlier is None:
         return row.again and row.partial
     if not row.partial:
-        return image.whole == earlier.whole
-    return image.call == earlier.call and image.headers <= earlier.headers and image.body in (None, earlier.body)
+        return image[_WHOLE] == earlier[_WHOLE]
+    return image[_CALL] == earlier[_CALL] and image[_BODY] in (NO_BODY, earlier[_BODY]) \
+        and _headers(image) <= _headers(earlier)
 
 
 def merged(held: Held, left: RowsLeft, lines: int) -> list[Finding]:
