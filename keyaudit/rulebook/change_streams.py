@@ -20,16 +20,16 @@ from typing import Iterable
 
 # kind: the members naming a change's kind; row: the kinds that write a row (an insert, a snapshot's read); change:
 # the kinds that write it again (an update); removal: the kinds that remove it; table: the members naming what was
-# changed; rows: the members an event carries its new row in; images: those it carries an old row or old key in
-# (never sent); keys: the members naming the row's key columns (an object's names, a list of names, of {name});
-# key: the columns that key a row where the event names none; columns: `names/values`, the endings of two members
-# holding a row's column names and its values by position; unchanged: the values a stream writes for a column it
-# does not show; source: the signatures of the streams, each `member+member…` (`member=value|value…`: one of those
-# values, as the stream writes them — Debezium's `op` of c, u, d…, not an application's "create"), all of whose members
-# an event has. A member may be `outer.inner`: one inside an object member (Debezium's
-# `source.table`).
-ROLES = ("kind", "row", "change", "removal", "table", "rows", "images", "keys", "key", "columns", "unchanged",
-         "source")
+# changed; namespace: the members naming where that is (its database, schema or server: one table name is many tables
+# where each tenant has a database); rows: the members an event carries its new row in; images: those it carries an
+# old row or old key in (never sent); keys: the members naming the row's key columns (an object's names, a list of
+# names, of {name}); key: the columns that key a row where the event names none; columns: `names/values`, the endings
+# of two members holding a row's column names and its values by position; unchanged: the values a stream writes for a
+# column it does not show; source: the signatures of the streams, each `member+member…` (`member=value|value…`: one of
+# those values, as the stream writes them — Debezium's `op` of c, u, d…, not an application's "create"), all of whose
+# members an event has. A member may be `outer.inner`: one inside an object member (Debezium's `source.table`).
+ROLES = ("kind", "row", "change", "removal", "table", "namespace", "rows", "images", "keys", "key", "columns",
+         "unchanged", "source")
 Path = tuple[str, ...]
 Signature = tuple[tuple[Path, frozenset[str] | None], ...]  # the members an event of one stream has (and their values)
 
@@ -43,6 +43,7 @@ class ChangeStreams:
     changes: frozenset[str] = frozenset()
     removals: frozenset[str] = frozenset()
     tables: tuple[Path, ...] = ()
+    namespaces: tuple[Path, ...] = ()
     row_members: tuple[Path, ...] = ()
     images: tuple[Path, ...] = ()
     keys: tuple[Path, ...] = ()
@@ -68,10 +69,11 @@ def change_streams(entries: Iterable[str]) -> ChangeStreams:
     pairs = tuple((names.strip().lower(), values.strip().lower()) for names, _, values
                   in (pair.partition("/") for pair in words["columns"]))
     paths = {role: tuple(tuple(word.split(".")) for word in words[role])
-             for role in ("table", "rows", "images", "keys")}
+             for role in ("table", "namespace", "rows", "images", "keys")}
     lowered = {role: frozenset(word.lower() for word in words[role]) for role in ("row", "change", "removal")}
     return ChangeStreams(frozenset(words["kind"]), lowered["row"], lowered["change"], lowered["removal"],
-                         paths["table"], paths["rows"], paths["images"], paths["keys"], tuple(words["key"]), pairs,
+                         paths["table"], paths["namespace"], paths["rows"], paths["images"], paths["keys"],
+                         tuple(words["key"]), pairs,
                          frozenset(words["unchanged"]),
                          frozenset(path[0] for path in (*paths["rows"], *paths["images"])),
                          tuple(f'"{kind}"' for kind in words["kind"]), tuple(map(_signature, words["source"])))

@@ -88,6 +88,18 @@ CASES: dict[str, tuple[list[dict[str, object]], list[tuple[str, int, int]]]] = {
                      "data": [{**ROW, "id": 1}, ASAAS_ROW, {**SIGNED_ROW, "id": 9}]}],
                    [("asaas-plaintext-request", 1, 314), ("asaas-unsigned-transfer", 1, 314),
                     ("iugu-bad-signature", 1, 545), ("iugu-unsigned-transfer", 1, 100)]),
+    # one table name in two databases, schemas or collections' databases (a database a tenant): the same key is two
+    # rows, the same signed request queued in each a replay
+    "maxwell_two_databases": ([{**_maxwell("insert", SIGNED_ROW), "database": name} for name in ("t_a", "t_b")],
+                              sorted(REPLAYED + LATE)),
+    "debezium_two_databases": ([{"payload": {"op": "c", "source": {"db": name, "table": "outbox"}, "before": None,
+                                             "after": SIGNED_ROW}} for name in ("t_a", "t_b")], REPLAYED),
+    "wal2json_two_schemas": ([{"action": "I", "schema": name, "table": "outbox", "columns": [
+        {"name": column, "type": "text", "value": value} for column, value in SIGNED_ROW.items()]}
+        for name in ("t_a", "t_b")], REPLAYED),
+    "mongo_two_databases": ([{"operationType": "insert", "ns": {"db": name, "coll": "outbox"},
+                              "documentKey": {"_id": 7}, "fullDocument": {**SIGNED_ROW, "_id": 7}}
+                             for name in ("t_a", "t_b")], REPLAYED),
 }
 
 

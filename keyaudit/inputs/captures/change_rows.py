@@ -40,9 +40,10 @@ _MAX_ITEMS = 16  # the items of a list looked at
 @dataclass(frozen=True)
 class Event:
     """A change event of a record: its place, whether it writes its row (``row``), writes it again (``change``) or
-    removes it (``removal``), its table, the key columns its rows are told apart by, and the places (relative to it)
-    of the row images it carries that are read (its new rows; its old images where it carries none) and of those not
-    read (old images beside a new row)."""
+    removes it (``removal``), its table (named within its database, schema or server: tenants' databases hold tables
+    of one name, keyed alike), the key columns its rows are told apart by, and the places (relative to it) of the row
+    images it carries that are read (its new rows; its old images where it carries none) and of those not read (old
+    images beside a new row)."""
 
     place: Place
     kind: str
@@ -138,7 +139,8 @@ def change_event(node: dict[str, Any], place: Place, changes: ChangeStreams, by_
     if kind is None or not any(all(_has(node, path, value) for path, value in signature)
                                for signature in changes.sources):
         return None  # (an application's record naming a `type` and a `table`: no stream's source)
-    table = next((name for path in changes.tables if isinstance(name := _value(node, path), str)), "")
+    where = (*changes.namespaces, *changes.tables)  # the table's name after its database's, schema's, server's
+    table = "\0".join(name for path in where if isinstance(name := _value(node, path), str))
     rows = tuple(at for path in changes.row_members
                  if isinstance(_value(node, path), (dict, list)) and (at := _place(node, place, path, by_place)))
     images = tuple(at for path in changes.images if (at := _place(node, place, path, by_place)))

@@ -12,9 +12,11 @@ several, in ranges of any size. A range's rows are its own lines' rows only: wha
 (the request begun there is the next range's) is not recorded.
 
 What the fold keeps of a row is a digest of its identity and of what it compares (:data:`Image`), not the request:
-a file of many rows holds a few dozen bytes for each. It keeps :data:`MAX_ROWS` rows, the oldest let go of first: a row let go of is
-judged as one never met (a repeat of it is reported again). A range keeps back :data:`MAX_ROWS` images at most:
-one past that is judged a send (at worst a repeat reported — never a send dropped for the bound).
+a file of many rows holds some 150 bytes for each (its digests and the Python objects around them). It keeps
+:data:`MAX_ROWS` rows, the oldest let go of first: a row let go of is judged as one never met (a repeat of it is
+reported again; a TOAST UPDATE of it, which shows only part of its request, gives nothing, as for a row whose INSERT
+the log no longer holds). A range keeps back :data:`MAX_ROWS` images at most: one past that is judged a send (at
+worst a repeat reported).
 """
 
 from __future__ import annotations
