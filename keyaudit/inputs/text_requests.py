@@ -14,6 +14,7 @@ import contextlib
 import dataclasses
 import functools
 import io
+import sys
 from collections import Counter
 from typing import TYPE_CHECKING, Iterable, Iterator
 
@@ -21,6 +22,7 @@ from keyaudit.engine.judge import ExchangeJudge
 from keyaudit.engine.marks import MarkSet
 from keyaudit.engine.window_groups import Window
 from keyaudit.engine.windows import KeepText, NestedText, WindowCollector
+from keyaudit.inputs.captures.rows_read import RowsRead
 from keyaudit.inputs.captures.cut_records import CutCount, counted
 from keyaudit.inputs.captures.file_scope import DEFINITION_STARTS, FileScope
 from keyaudit.inputs.captures.lines import MAX_CAPTURE_LINE
@@ -94,6 +96,9 @@ class TextReading:
         self._counted_cut = 0  # of the lines the reading cut, those counted
         self._going_on: tuple[Slicer, dict[int, int]] | None = None  # a slice begun in a window that goes on
         self.seen: Seen | None = None  # what source code declared in the slices read, and its calls waiting
+        # the rows a change stream wrote above (an UPDATE repeating one is no send); a range after the file's first
+        # keeps each row's first image back for the ranges before it to decide (see .captures.rows_read)
+        self.rows = RowsRead(waits=cut is not None)
 
     def __enter__(self) -> "TextReading":
         return self
@@ -105,9 +110,11 @@ class TextReading:
         """Let go of the stream, if a window needed it."""
         self._streams.close()
 
-    def exchanges(self, windows: list[Window]) -> Iterator[Exchange]:
+    def exchanges(self, windows: list[Window], last: int = sys.maxsize) -> Iterator[Exchange]:
         """Every request written in ``windows``, which come in stream order, after the last batch's;
-        a window that goes on (cut while the pass went on) is read on in the first of the next batch."""
+        a window that goes on (cut while the pass went on) is read on in the first of the next batch.
+        ``last``: the text's last line whose requests are its own (a range's: one begun past it is the next
+        range's, and its rows are none of this text's)."""
         line_bytes, kept_cut = self._line_bytes, 0
         for window in windows:
             if window.lines is not None:
@@ -121,12 +128,12 @@ class TextReading:
             numbers = sorted(leads)  # (no list of pairs: a window of a dense log holds every line's)
             for line in lines:
                 if (done := slicer.add(line)) is not None:
-                    yield from self._sliced(done, window, leads, numbers)
+                    yield from self._sliced(done, window, leads, numbers, last)
             if window.goes_on:  # the lines of the slice begun, and their anchors, go on in the next window
                 first = slicer.part[0][0] if slicer.part else window.last_line + 1
                 self._going_on = slicer, {number: leads[number] for number in numbers[bisect.bisect_left(numbers, first):]}
             elif (done := slicer.rest()) is not None:
-                yield from self._sliced(done, window, leads, numbers)
+                yield from self._sliced(done, window, leads, numbers, last)
         read_cut = self._reading.blocks.cut if self._reading is not None else 0
         if self._statistics is not None and kept_cut + read_cut - self._counted_cut:
             # kept cut: as long as the bound, no line end
@@ -134,8 +141,8 @@ class TextReading:
         self._counted_cut = read_cut
 
     def _sliced(self, done: tuple[list[tuple[int, str]], tuple[float, float]], window: Window, leads: dict[int, int],
-                numbers: list[int]) -> Iterator[Exchange]:
-        """The requests that start in a slice's own lines, of the window's anchors (``leads``, their
+                numbers: list[int], last: int) -> Iterator[Exchange]:
+        """The requests that start in a slice's own lines up to ``last``, of the window's anchors (``leads``, their
         lines ``numbers`` in order) those on its lines."""
         part, (own_first, own_end) = done
         scope, reading = self._scope, self._reading
@@ -146,7 +153,9 @@ class TextReading:
             window.lines is not None and any(text.startswith(DEFINITION_STARTS) for _, text in part))
         read = counted(_window_exchanges(part, here, self._path, self._known, scope if defining else None, self._cut,
                                          self._seen()), self._records_cut)
-        yield from (exchange for exchange in requests_read(read, part) if own_first <= exchange.origin.line < own_end)
+        end = min(own_end, last + 1)  # (a range's rows are its own lines' only)
+        yield from self.rows.sent([exchange for exchange in requests_read(read, part)
+                                    if own_first <= exchange.origin.line < end])
 
     def _seen(self) -> Seen:
         """What source code declared in the slices read (made when first read: most texts are none)."""
@@ -201,7 +210,8 @@ def exchanges_in_lines(lines: list[tuple[int, str]], path: str,
                        known: RecordHeaders = NO_RECORD_HEADERS) -> Iterator[Exchange]:
     """Every request written in ``lines``, read as one window whose every line is an anchor:
     what a request rule's example holds."""
-    return iter(requests_read(_window_exchanges(lines, dict.fromkeys(dict(lines), 0), path, known, FileScope()), lines))
+    read = requests_read(_window_exchanges(lines, dict.fromkeys(dict(lines), 0), path, known, FileScope()), lines)
+    return iter(RowsRead().sent(read))
 
 
 def _window_exchanges(lines: list[tuple[int, str]], leads: dict[int, int], path: str, known: RecordHeaders,

@@ -73,6 +73,20 @@ def _cut(value: str) -> bool:
 
 
 @dataclass(frozen=True)
+class RowChange:
+    """Of a request read off a change stream (an outbox row a change event carries): the row it is (its table and
+    key; None for a row with no key column, never taken for another), whether the event writes the row again (an
+    UPDATE), whether the stream left a column of it out (a TOAST placeholder: no value, the row's earlier one), and
+    whether the event ends the row (a DELETE: its key's next row is another). A row repeating the request its key's
+    row held is no second send, whatever the event's kind."""
+
+    row: str | None
+    again: bool
+    partial: bool
+    ends: bool = False
+
+
+@dataclass(frozen=True)
 class Origin:
     """Where an exchange was read: the file, the 1-based line, and for JSON documents a pointer."""
 
@@ -125,6 +139,9 @@ class Exchange:
     # kept apart): a reader of dumps reads the same bytes on its own, and that reading gives way to this one. Not
     # compared.
     held_request: bool = field(default=False, compare=False)
+    # Where the request is a row a change stream's event carries: which row, and how the event changed it (see
+    # RowChange). Not sent, not compared.
+    row: RowChange | None = field(default=None, compare=False)
     # The first value of each header by lower-cased name, and how many headers it was made of.
     _names: tuple[int, dict[str, str]] = field(default=(-1, {}), init=False, repr=False, compare=False)
 

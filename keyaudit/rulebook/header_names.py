@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from keyaudit.rulebook.change_streams import ChangeStreams, change_streams
 from keyaudit.rulebook.places import Sender
 from keyaudit.rulebook.requests import RequestRule
 
@@ -42,6 +43,9 @@ class RecordHeaders:
     # The folded names of the members a trace export holds its spans under (a rule file's ``span_lists``): each
     # record such a member holds is read as a request of its own, though a list of one lies on the way to it.
     span_lists: frozenset[str] = frozenset()
+    # How a change stream's events name their kind and table, and which kinds write a row (a rule file's
+    # ``change_streams``): an event that changes or removes a row is no request written.
+    changes: ChangeStreams = ChangeStreams()
     # Field names already asked about (a log repeats the same few dozen on every record).
     _fields: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
 
@@ -76,7 +80,7 @@ NO_RECORD_HEADERS = RecordHeaders()  # what a reader knows without the rules: no
 
 
 def record_headers(requests: Iterable[RequestRule], senders: Iterable[Sender], listed: Iterable[str],
-                   span_lists: Iterable[str] = ()) -> RecordHeaders:
+                   span_lists: Iterable[str] = (), changes: Iterable[str] = ()) -> RecordHeaders:
     """The header names of the request rules (required or looked at), the senders and the rule
     files' ``header_names`` lists; required, those of the rules that judge structured records (a
     rule about the bytes sent asks only captures of them: a record's fields never show its
@@ -87,4 +91,4 @@ def record_headers(requests: Iterable[RequestRule], senders: Iterable[Sender], l
                 for name in (*rule.required_headers, *rule.has_headers)]
     named = [*looked_at, *(name for sender in senders for name, _ in (*sender.headers, *sender.unless)), *listed]
     return RecordHeaders({folded(name): name for name in reversed(named)}, frozenset(map(folded, required)),
-                         frozenset(map(folded, span_lists)))
+                         frozenset(map(folded, span_lists)), change_streams(changes))

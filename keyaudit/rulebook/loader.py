@@ -17,6 +17,7 @@ from keyaudit.model.values import within
 from keyaudit.rulebook.anchor_checks import KEY as ANCHOR_CHECKS, AnchorCheck, parse_anchor_checks
 from keyaudit.rulebook.basic_users import BasicUser, parse_basic_auth
 from keyaudit.rulebook.cache import read_entry, write_entry
+from keyaudit.rulebook.change_streams import change_streams
 from keyaudit.rulebook.errors import RuleError
 from keyaudit.rulebook.hostgroups import HostGroups, bind_host_groups, merge_groups, parse_hosts
 from keyaudit.rulebook.messages import MessageRule, parse_message_rule
@@ -120,9 +121,9 @@ def _parsed(text: str, name: str) -> Any:
 
 
 RULE_LISTS = ("rules", "request_rules", "request_anchors", "record_anchors", "request_markers", "header_names",
-              "span_lists",
+              "span_lists", "change_streams",
               "message_rules", "place_rules", "places", "senders")
-_LITERALS = RULE_LISTS[2:7]  # the lists of plain strings, merged across files in order, once each
+_LITERALS = RULE_LISTS[2:8]  # the lists of plain strings, merged across files in order, once each
 TOP_LEVEL = (*RULE_LISTS, "provider_hosts", "verification", "basic_auth", ANCHOR_CHECKS, WORDS)
 
 
@@ -151,6 +152,10 @@ def load_file(path: Path, verify: bool = True) -> RuleSet:
     for key, values in literals.items():
         if not all(isinstance(value, str) and value.strip() for value in values):
             raise RuleError(name, None, f"'{key}' must be a list of non-empty strings")
+    try:  # an entry of no known role would be ignored: said at once
+        change_streams(literals["change_streams"])
+    except ValueError as exc:
+        raise RuleError(name, None, str(exc)) from None
     rules = [parse_rule(raw, name, verify) for raw in document.get("rules", [])]
     requests = [parse_request_rule(raw, name, REQUEST_CHECK_NAMES, verify) for raw in document.get("request_rules", [])]
     messages = [parse_message_rule(raw, name) for raw in document.get("message_rules", [])]

@@ -150,6 +150,8 @@ class RuleSet:
     # The members a trace export holds its spans under (``resourceSpans``, ``spans``…): each span is a request of
     # its own, however few the lists around it hold (see :mod:`~keyaudit.rulebook.header_names`).
     span_lists: tuple[str, ...] = ()
+    # How a change stream names a change's kind and table (see :mod:`~keyaudit.rulebook.change_streams`).
+    change_streams: tuple[str, ...] = ()
     # Where a request anchor's occurrence counts (a header's name, not a message's word).
     request_anchor_checks: tuple[AnchorCheck, ...] = ()
 
@@ -183,13 +185,14 @@ class RuleSet:
                        place_rules=[r for r in self.place_rules if r.id not in dropped],
                        verifications=self.verifications, host_groups=self.host_groups, basic_users=self.basic_users,
                        header_names=self.header_names, request_anchor_checks=self.request_anchor_checks,
-                       span_lists=self.span_lists)
+                       span_lists=self.span_lists, change_streams=self.change_streams)
 
     @functools.cached_property
     def record_headers(self) -> RecordHeaders:
         """The header names a record's own fields are read as (see
         :mod:`~keyaudit.rulebook.header_names`), worked out once a scan."""
-        return record_headers(self.requests, self.senders.values(), self.header_names, self.span_lists)
+        return record_headers(self.requests, self.senders.values(), self.header_names, self.span_lists,
+                              self.change_streams)
 
 
 def anchoring_warning(rule: Rule) -> str | None:

@@ -92,5 +92,8 @@ class PathRedactor:
         if tally.unsettled is not None:
             tally.unsettled.waiting = [(spec, verdict, self.finding(finding))
                                        for spec, verdict, finding in tally.unsettled.waiting]
+        if tally.rows is not None:
+            for kept in tally.rows.waiting:
+                kept.findings = [*map(self.finding, kept.findings)]
         tally.errors = self.errors(tally.errors)
         self.counts(tally.counts)

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Callable, ContextManager, Iterable, Iterator, 
 
 from keyaudit.config import Config
 from keyaudit.engine import SMALL_SCAN_BYTES, EngineUnavailable
-from keyaudit.engine.file_wide import Unsettled
 from keyaudit.model.findings import Finding
 from keyaudit.model.result import STAGED_BINARY_BYTES, ScanError, ScanResult, utc_now
 from keyaudit.rulebook.cache import refusal as cache_refusal
@@ -31,6 +30,7 @@ from keyaudit.run.filters import BaselineError, FindingFilter, load_baseline
 from keyaudit.run.gzip_cutting import Costs, Cutting, measured
 from keyaudit.run.ordering import PlanOrder
 from keyaudit.run.placing import ScanFrame
+from keyaudit.run.ranges_merged import RangesMerged
 from keyaudit.run.scope import files_within, scope, target_folders
 from keyaudit.run.spool import SPILL_AT, FindingSpool
 from keyaudit.run.state import ScanState, StateError
@@ -68,7 +68,6 @@ class Session:
         self.config = config
         self._say, self._transport = say, transport
         self._collecting: Candidates | None = None
-        self._unsettled: dict[str, Unsettled] = {}  # by file: what its ranges merged so far left waiting
         self._across = DeclaredAcross()  # what source files declared and left waiting for the others
         self._range_bytes = range_bytes
         # What a big single-member gzip file costs to decode and to scan: measured on its first
@@ -226,10 +225,10 @@ class Session:
         tallies = _restored(keys, state, with_findings) if state is not None else {}
         pending = [position for position in range(len(units)) if position not in tallies]
         sizes = [unit.size for unit in units]  # once: a file growing during the scan keeps the bar whole
-        previous_lines: dict[str, int] = {}
+        ranges = RangesMerged()  # by file: what its ranges merged so far left the ranges after them
         spool = FindingSpool(digest_key=self.digest_key, show_secrets=config.show_secrets, spill_at=self._spill_at)
-        order = PlanOrder(units, lambda unit, tally: self._merge(unit, tally, result, spool, previous_lines),
-                          lambda unit: self._settle(unit, spool))
+        order = PlanOrder(units, lambda unit, tally: self._merge(unit, tally, result, spool, ranges),
+                          lambda unit: self._settle(unit, spool, ranges))
         with (on_progress or _no_progress)(sum(sizes), len(units)) as advance:
             for position, tally in tallies.items():
                 advance(sizes[position], 0)
@@ -246,7 +245,7 @@ class Session:
                         state = None
                 order.arrive(position, tally)  # merged at once when it is next in plan order
         for unit, tally in self._execute_whole(order.whole):
-            self._merge(unit, tally, result, spool, previous_lines)
+            self._merge(unit, tally, result, spool, ranges)
         names = self.scanner.names  # what the discovery names, as the units' tallies do (see .path_secrets)
         result.errors.extend(names.errors(ScanError(path, message) for path, message in discovery.missing))
         result.targets = list(map(names.path, config.targets))
@@ -289,38 +288,26 @@ class Session:
         return [(unit, tallies[position]) for position, unit in enumerate(files)]
 
     def _merge(self, unit: WorkUnit, tally: Tally, result: ScanResult, spool: FindingSpool,
-               previous_lines: dict[str, int]) -> None:
+               ranges: RangesMerged) -> None:
         """Fold one unit into the result and its findings into the spool: a byte range's
-        findings move down by the lines before it."""
-        findings: Iterable[Finding] = tally.findings
-        if unit.byte_range is not None:
-            offset = 0 if unit.first else previous_lines.get(unit.target.display, 0)
-            findings = shift_lines(findings, offset)
-            previous_lines[unit.target.display] = offset + tally.lines
-            if tally.unsettled is not None:
-                self._unsettled.setdefault(unit.target.display, Unsettled()).join(tally.unsettled, offset)
-        self._add(spool, findings)
+        placed in its file after the ranges before it (see :mod:`.ranges_merged`)."""
+        self._add(spool, ranges.placed(unit, tally) if unit.byte_range is not None else tally.findings)
         result.errors.extend(tally.errors)
         result.counts.add(tally.counts)
         self._across.take(tally)
         if self.state is not None and tally.progress is not None:
             self.state.remember(tally.progress, self.scanner.names.path(unit.target.display))
 
-    def _settle(self, unit: WorkUnit, spool: FindingSpool) -> None:
+    def _settle(self, unit: WorkUnit, spool: FindingSpool, ranges: RangesMerged) -> None:
         """Once every range of a file is merged: the hits they left waiting for a provider host
         anywhere in the file, judged by the hosts all of them saw (see :mod:`keyaudit.engine.file_wide`)."""
-        unsettled = self._unsettled.pop(unit.target.display, None)
+        unsettled = ranges.settled(unit.target.display)
         if unsettled is not None and unsettled.waiting:
             self._add(spool, self.scanner.detector.settle(unsettled))
 
     def _add(self, spool: FindingSpool, findings: Iterable[Finding]) -> None:
         """Findings into the spool, and with --verify their credentials into the candidates."""
         spool.add(self._collecting.collect(findings) if self._collecting is not None else findings)
-
-
-def shift_lines(findings: Iterable[Finding], lines: int) -> Iterable[Finding]:
-    """Findings of a byte range placed in the whole file: ``lines`` earlier lines come first."""
-    return (finding.moved_down(lines) for finding in findings) if lines else findings
 
 
 def _restored(keys: list[str | None], state: ScanState, with_findings: bool) -> dict[int, Tally]:

@@ -22,6 +22,7 @@ from keyaudit.run.records import Progress, Resume
 from keyaudit.run.stored import Damaged, column, count, finding_of, pairs, progress_of, text
 
 if TYPE_CHECKING:
+    from keyaudit.inputs.captures.rows_read import RowsLeft
     from keyaudit.inputs.captures.source_across import Seen
 
 
@@ -80,6 +81,7 @@ class Tally:
     rescan_whole: bool = False  # a piece of a gzip file that could not be read alone: scan the file whole
     unsettled: Unsettled | None = None  # a byte range's hits waiting for the hosts of its whole file
     declared: list[Seen] = field(default_factory=list)  # its source code's interfaces and calls, for the other files
+    rows: RowsLeft | None = None  # a byte range's change-stream rows, for the ranges after it (see .captures.rows_read)
 
     def add(self, other: "Tally") -> None:
         """Fold a member's outcome into its archive's."""

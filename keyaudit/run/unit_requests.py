@@ -69,13 +69,17 @@ class UnitRequests:
 
     def __exit__(self, *_exc: object) -> None:
         """Report the keys only a request reader put together that the text showed nowhere (known
-        once the pass is done: a batch of windows is read while it goes on), and let go of the
-        stream the windows were read from, if they needed it."""
+        once the pass is done: a batch of windows is read while it goes on), hand a range's change-stream rows on to
+        the ranges after it (see :mod:`keyaudit.inputs.captures.rows_read`), and let go of the stream the windows
+        were read from, if they needed it."""
         if self._rebuilt:  # most units: none (the text's findings are not looked through for them)
             shown = self._shown_secrets()
             self._tally.findings.extend(finding for finding, identity in self._rebuilt if identity not in shown)
         if self._reading is not None:
             self._reading.close()
+            left = self._reading.rows.left()
+            if self._ranged and (left.held or left.waiting):  # its rows for the ranges after it
+                self._tally.rows = left
             seen = self._reading.seen
             if seen is not None and (seen.interfaces or seen.waiting or seen.dropped):
                 self._tally.declared.append(seen)  # for the scan's other files (see :mod:`.across_files`)
@@ -108,13 +112,16 @@ class UnitRequests:
         if self._reading is None:  # the text's head is known once the pass has begun
             self._reading = TextReading(self._opener, self._display, self._known, cut=self._cut, head=self._head,
                                         statistics=tally.counts.statistics)
-        for exchange in self._reading.exchanges(windows):
-            if exchange.origin.line > last:
-                continue  # begun past the range's end: the next range's
+        for exchange in self._reading.exchanges(windows, last):  # (one begun past a range's end: the next range's)
             tally.findings.extend(f for f in self._judge.judge(exchange, tally.counts.statistics)
                                   if f.location.line > self._earlier)
             self._rebuilt += [(f, identity) for f, identity in self._rebuilt_secrets(exchange)
                               if f.location.line > self._earlier]
+        for kept in self._reading.rows.pending():  # row images kept back for the ranges before: judged as sends
+            exchange, kept.exchange = kept.exchange, None
+            assert exchange is not None
+            kept.findings = [f for f in self._judge.judge(exchange, tally.counts.statistics)
+                             if f.location.line > self._earlier]
 
     def _rebuilt_secrets(self, exchange: Exchange) -> list[tuple[Finding, str]]:
         """The providers' keys the request carries that the scan of the text did not find in the

@@ -21,6 +21,7 @@ from keyaudit.model.exchange import Exchange, Origin
 from keyaudit.inputs.jsonpos import element_starts, member_start
 from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders, folded
 
+from .change_rows import change_event, rows_apart
 from .cut_records import count_cut
 from .record_views import role
 from .records import METHOD, REQUEST_LINE, request_of
@@ -87,6 +88,15 @@ def requests_in(value: Any, origin: Origin, latin1: bool = False, depth: int = 0
         return
     if not isinstance(value, dict):
         return
+    if change_event(value, (), known.changes, {}) is not None and not _names_request(value):  # (most: one look)
+        member, events, past = rows_apart(value, known.changes, MAX_RECORDS)  # its rows read as it says (.change_rows)
+        if past:  # the rows past the bound are not read
+            count_cut(("rows", origin.line, origin.column, depth))
+        spots = spot.member(member).elements(len(events)) if spot is not None and member is not None else [spot]
+        for event, at in zip(events, spots):
+            if (exchange := request_of(event, origin, latin1, known)) is not None:
+                yield _placed(exchange, at, member is not None or depth > 0)
+        return
     if depth < MAX_NESTING and not _names_request(value):
         found = False
         for exchange in requests_in(result_rows(value) or [], origin, latin1, depth + 1, known=known):
@@ -112,10 +122,16 @@ def requests_in(value: Any, origin: Origin, latin1: bool = False, depth: int = 0
             return
     exchange = request_of(value, origin, latin1, known)
     if exchange is not None:
-        at = spot.offset if spot is not None and (depth or spot.apart) else None
-        if at is not None:  # a record of a batch: its own column on the line
-            exchange.origin = replace(exchange.origin, column=at + 1)
-        yield exchange
+        yield _placed(exchange, spot, depth > 0)
+
+
+def _placed(exchange: Exchange, spot: Spot | None, own: bool) -> Exchange:
+    """The exchange at its record's own column on the line, where the record stands ``own`` (a record of a batch,
+    a row of an event's list of rows, one written after the line's first) and the line shows where."""
+    at = spot.offset if spot is not None and (own or spot.apart) else None
+    if at is not None:
+        exchange.origin = replace(exchange.origin, column=at + 1)
+    return exchange
 
 
 def _spans(record: dict[str, Any], origin: Origin, latin1: bool, depth: int, known: RecordHeaders,

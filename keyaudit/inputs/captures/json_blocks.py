@@ -23,6 +23,7 @@ from typing import Any, Callable, Collection, Iterable, Iterator
 from keyaudit.model.exchange import REQUEST_SPAN_LINES, Exchange, Origin
 from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
 
+from .change_rows import change_event
 from .command_lists import command_request
 from .cut_blocks import cut_record, read_in_part
 from .cut_records import count_cut
@@ -103,6 +104,7 @@ def exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path: str,
                 break  # an object around an earlier anchor that did not close: tried already
             tried.add(view[opening][0])
             record, closing, capture = _record(view, opening, brackets, printed)
+            event = isinstance(record, dict) and change_event(record, (), known.changes, {}) is not None
             if closing is None and capture == "jsonlog" and unclosed is None:
                 unclosed = view[opening][0]
             if closing is None and record is not None and opening not in deferred and openings[-1][0] != opening:
@@ -116,9 +118,11 @@ def exchanges(lines: list[tuple[int, str]], anchored: Iterable[int], path: str,
                 # it holds the list the anchor is in an item of: a query's result set, each row a record (see
                 # :mod:`.result_sets`), or its request may be another item's (unless it lists a command's words)
                 rows = result_rows(record) if isinstance(record, dict) else None
-                if rows is None and command_request(record) is None:
+                if rows is None and command_request(record) is None and not event:  # (nor a change event's row)
                     continue
             found = [exchange for row in rows or [record] if row and (exchange := request_of(row, origin, known=known))]
+            if not found and event:  # a change event that sends nothing: no row of it is read alone (.change_rows)
+                break
             if not found and rows is None and record and (led_to := introduced(record, view, opening)) is not None:
                 found = [exchange] if (exchange := request_of(led_to, origin, known=known)) else []
             if found:

@@ -26,6 +26,7 @@ from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
 
 from .lines import python_literal
 from .batches import Spot, requests_in
+from .change_rows import holds, unsent
 from .cut_records import count_cut
 from .dump_table import outer_marks
 from .envelopes import HeldTexts
@@ -172,7 +173,10 @@ def exchanges(lines: Iterable[tuple[int, str]], path: str, known: RecordHeaders 
                 found = True
                 yield exchange
             if not found:
-                records = _inner_records(text)
+                unsent_rows = unsent(parsed[0], known.changes) if parsed is not None and any(
+                    kind in text for kind in known.changes.quoted_kinds) else []  # (a look at C speed first)
+                records = (record for record in _inner_records(text) if not holds(record, unsent_rows)) \
+                    if unsent_rows else _inner_records(text)  # (see .change_rows)
                 exchange = next(filter(None, (request_of(event_view(record), origin, False, known)
                                               for record in records)), None)
                 found = exchange is not None

@@ -45,6 +45,7 @@ from keyaudit.model.exchange import Exchange, Origin
 from keyaudit.model.numbers import plain_number
 from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders, folded
 
+from .change_rows import rows_written
 from .command_lists import command_request
 from .header_entries import pseudo_fields
 from .lines import HTTP_METHODS, has_scheme, header_value, make_exchange, split_request_line
@@ -240,13 +241,13 @@ def request_of(record: dict[str, Any], origin: Origin, latin1: bool = False,
                known: RecordHeaders = NO_RECORD_HEADERS) -> Exchange | None:
     """The request one structured record describes, or None when it names no method and URL.
 
-    The request node is the shallowest object with a method field or a request line; failing
-    that, the shallowest with a name that says the request (``"POST /v1/x"``: Azure's telemetry
-    ``Name``). ``known``: the header names the rules know, for headers logged one field each (see
+    The request node is the shallowest object with a method field or a request line; failing that, the shallowest
+    with a name that says the request (``"POST /v1/x"``: Azure's telemetry ``Name``); a change event's row is all its
+    request. ``known``: the header names the rules know, for headers logged one field each (see
     :mod:`.record_headers`); ``headers_known`` is False when the record shows no missing header (nor any of the
-    request's, where those it logs are the reply's: one only a response carries among them). A record whose
-    headers member holds the method and URL (a message's headers, as Camel keeps a call's) is the request."""
-    nodes = list(_nodes(record))
+    request's, where those it logs are the reply's: one only a response carries among them). A record whose headers
+    member holds the method and URL (a message's headers, as Camel keeps a call's) is the request."""
+    nodes, rows = rows_written(list(_nodes(record)), known.changes, _stated)  # a change event's rows (.change_rows)
     onward = [item for item in nodes if item[2] == "onward"]
     found = next(((node, place, said, side) for read in (_stated, _named, _head) for node, place, side in onward + nodes
                   if (said := read(node)) is not None), None)
@@ -257,7 +258,7 @@ def request_of(record: dict[str, Any], origin: Origin, latin1: bool = False,
             is not None:
         return whole  # the request's bytes kept whole in one member (Burp's unencoded <request>)
     # the reply's headers and body are none of the request's (unless it is read in it: axios's response.config)
-    near = _near([item for item in nodes if item[2] != "reply" or side == "reply"], place)
+    near = _near(rows.within(place, [item for item in nodes if item[2] != "reply" or side == "reply"]), place)
     said_head = _logged_headers(near)
     logged = head_headers(said_head) if isinstance(said_head, str) else said_head
     logged = logged if logged is not None else head_lines(first(near, HEADER_LINES, (list, str)))
@@ -266,22 +267,22 @@ def request_of(record: dict[str, Any], origin: Origin, latin1: bool = False,
         headers, headers_known = [], False
     if target is not None and first(near, URL, (str, dict)) is None and (has_scheme(target) or SENT_PATH.fullmatch(target)):
         # a request line or a name, query included, beats a path field (nginx $request); a name's route template does not
-        url = target if has_scheme(target) else (absolute_target(target, near, headers)
-                                                 or url_with_path(node, target))
+        url = target if has_scheme(target) else (absolute_target(target, near, headers) or url_with_path(node, target))
     else:
         url = record_url(near, headers)
     if url is None:
         return None
     # the request's own origin is no Origin header (a browser's names the page that sent it)
     headers = [(name, value) for name, value in headers if name.lower() != "origin" or not url.startswith(value + "/")]
-    outer = nodes[0][0] if place and not (len(place) == 1 and role(list(nodes[0][0])[place[0]]) in HEADERS) else None
+    outer = nodes[0][0] if place and not rows.holds(place) and not (
+        len(place) == 1 and role(list(nodes[0][0])[place[0]]) in HEADERS) else None
     body_bytes, exact = body(near, outer, latin1, url, _holds_request, header_value(headers, "Content-Type"))
     tied = request_id(node) or request_id(record) if body_bytes is None else None
     exchange = make_exchange(method, url, headers, body_bytes, origin, time=_time(record),
                              headers_known=headers_known, body_exact=exact, request_id=tied, answered=_answered(node))
     if exchange is not None and exchange.answered:  # (few records: a call's answer, or a call logged with it)
         exchange = replace(exchange, sent_shown=_sent_only(headers, known))
-    return held_head(exchange, said_head)
+    return rows.read(held_head(exchange, said_head), place)
 
 
 def _answered(node: dict[str, Any]) -> bool:

@@ -230,8 +230,9 @@ def joined_parts(readings: list[Exchange], lines: list[tuple[int, str]]) -> list
 
 
 def _is_part(reading: Exchange) -> bool:
-    """Whether a reading shows a body and no header: a record of the data a request sent."""
-    return reading.body is not None and not reading.headers and not reading.headers_known
+    """Whether a reading shows a body and no header: a record of the data a request sent (not a row a change event
+    carries, whose headers the stream left out: the row's own request)."""
+    return reading.body is not None and not reading.headers and not reading.headers_known and reading.row is None
 
 
 def _is_open(reading: Exchange) -> bool:
@@ -241,8 +242,9 @@ def _is_open(reading: Exchange) -> bool:
 
 def _awaits_body(request: Exchange) -> bool:
     """Whether a request read may still be given its body: none shown, nor said to be none (a
-    ``Content-Length`` of 0)."""
-    return request.body is None and content_length(request.headers) != 0
+    ``Content-Length`` of 0). Not a row a change event carries: its columns are all its request (one the stream
+    left out has no value here — no other record's body is its)."""
+    return request.body is None and request.row is None and content_length(request.headers) != 0
 
 
 def _fits(request: Exchange, body: bytes | None) -> bool:

@@ -236,8 +236,11 @@ def _mention(exchange: Exchange) -> bool:
 
 
 def _twins(one: Exchange, other: Exchange) -> bool:
-    """Whether two readings of the same method, URL and headers are one request."""
-    if abs(one.origin.line - other.origin.line) > NEAR_LINES:
+    """Whether two readings of the same method, URL and headers are one request. Two rows change events carry are
+    one only where read off one event (its first line): each event is a change of its own, whose repeat of its
+    row's request the fold of rows judges (:mod:`.rows_read`) — not a second reader's reading of it."""
+    if abs(one.origin.line - other.origin.line) > NEAR_LINES or \
+            one.row is not None and other.row is not None and one.origin.line != other.origin.line:
         return False
     return ((one.time is None or other.time is None or one.time == other.time)
             and _same_length_header(one, other) and _bodies_agree(one, other))

@@ -1,6 +1,7 @@
 """Requests kept as rows of a database table (an outbox, a webhook or audit log) and written out as
 SQL: a dump's ``INSERT`` statements (sqlite3's ``.dump``, mysqldump's, pg_dump's ``--inserts``), a
-statement as a server or a driver logged it, an ``UPDATE … SET``.
+statement as a server or a driver logged it, an ``UPDATE … SET`` — or a row's change as PostgreSQL's logical decoding
+writes it in text (:mod:`.decoded_rows`).
 
 Each row is a record — column name to value — for the generic reconstructor (:mod:`.records`),
 as a table's row in a CSV export is. Its columns are the statement's own (``INSERT INTO t (a, b)
@@ -14,12 +15,14 @@ the line its row begins on.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from typing import Iterator, Mapping
 
-from keyaudit.model.exchange import Exchange, Origin
+from keyaudit.model.exchange import Exchange, Origin, RowChange
 from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders
 
+from .decoded_rows import decoded_row
 from .records import request_of
 from .sql_bindings import bindings, bound
 from .sql_values import QUOTED_NAME, Param, SqlText, created_table, table_name, unquoted
@@ -29,6 +32,8 @@ _STATEMENT = re.compile(
     rf"""\b(?:(?:INSERT|REPLACE)(?:\s+(?:IGNORE|OR\s+\w+|INTO))*\s+(?P<table>(?:{_NAME}\.){{0,2}}{_NAME})
     | UPDATE\s+(?:ONLY\s+)?(?P<updated>(?:{_NAME}\.){{0,2}}{_NAME})\s+SET\b
     | (?P<created>CREATE\s+TABLE\s))""", re.I | re.X)
+# a row's change as logical decoding writes it (see .decoded_rows): a literal first, searched for at C speed
+_DECODED = re.compile(rf"""table\s+((?:{_NAME}\.){{0,2}}{_NAME}):\s([A-Z]+):""")
 # before the rows, SQL Server's clause of what the statement returns may come (`OUTPUT INSERTED.[Id]`)
 _VALUES = re.compile(r"\s*(?:OUTPUT\s[^;()]{1,512}?\s)?VALUES?\b", re.I)
 MAX_ROWS = 10_000  # rows of one statement read, at most
@@ -64,14 +69,22 @@ def exchanges(lines: list[tuple[int, str]], path: str, tables: Mapping[str, tupl
         values = bindings(text, found.start(), sql.at, mysql, count, previous,
                           following.start() if following is not None else None) if count else None
         for at, record in rows:
-            if count:
-                record = bound(record, values)
-            fields = {name: value for name, value in record.items() if isinstance(value, str)}
-            index = bisect.bisect_right(starts, at) - 1
-            origin = Origin(path, lines[index][0], at - starts[index] + 1, capture="sql")
-            if (exchange := request_of(fields, origin, known=known)) is not None:
-                yield exchange
+            yield from _request(bound(record, values) if count else record, at, lines, starts, path, known)
         previous = found.start()
+    for found in _DECODED.finditer(text) if "table " in text else ():
+        if (row := decoded_row(text, found.end(), found.group(1), found.group(2), known.changes)) is not None:
+            yield from _request(row[1], row[0], lines, starts, path, known, row[2])
+
+
+def _request(record: dict[str, object], at: int, lines: list[tuple[int, str]], starts: list[int], path: str,
+             known: RecordHeaders, row: RowChange | None = None) -> Iterator[Exchange]:
+    """The request a row beginning at ``at`` of the lines' text holds, if any (``starts``: where each line begins;
+    ``row``: the row of a change stream it is)."""
+    fields = {name: value for name, value in record.items() if isinstance(value, str)}
+    index = bisect.bisect_right(starts, at) - 1
+    origin = Origin(path, lines[index][0], at - starts[index] + 1, capture="sql")
+    if (exchange := request_of(fields, origin, known=known)) is not None:
+        yield exchange if row is None else dataclasses.replace(exchange, row=row)
 
 
 def _inserted(sql: SqlText, columns: tuple[str, ...] | None) -> Iterator[tuple[int, dict[str, object]]]:
