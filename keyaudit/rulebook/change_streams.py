@@ -42,8 +42,9 @@ class ChangeStreams:
     rows: frozenset[str] = frozenset()
     changes: frozenset[str] = frozenset()
     removals: frozenset[str] = frozenset()
+    # the members naming what a change changed, where it is (the ``namespace`` role: its database, schema, server)
+    # first, then its name (the ``table`` role): a table's identity is all of those an event has
     tables: tuple[Path, ...] = ()
-    namespaces: tuple[Path, ...] = ()
     row_members: tuple[Path, ...] = ()
     images: tuple[Path, ...] = ()
     keys: tuple[Path, ...] = ()
@@ -72,9 +73,8 @@ def change_streams(entries: Iterable[str]) -> ChangeStreams:
              for role in ("table", "namespace", "rows", "images", "keys")}
     lowered = {role: frozenset(word.lower() for word in words[role]) for role in ("row", "change", "removal")}
     return ChangeStreams(frozenset(words["kind"]), lowered["row"], lowered["change"], lowered["removal"],
-                         paths["table"], paths["namespace"], paths["rows"], paths["images"], paths["keys"],
-                         tuple(words["key"]), pairs,
-                         frozenset(words["unchanged"]),
+                         (*paths["namespace"], *paths["table"]), paths["rows"], paths["images"], paths["keys"],
+                         tuple(words["key"]), pairs, frozenset(words["unchanged"]),
                          frozenset(path[0] for path in (*paths["rows"], *paths["images"])),
                          tuple(f'"{kind}"' for kind in words["kind"]), tuple(map(_signature, words["source"])))
 

@@ -139,8 +139,7 @@ def change_event(node: dict[str, Any], place: Place, changes: ChangeStreams, by_
     if kind is None or not any(all(_has(node, path, value) for path, value in signature)
                                for signature in changes.sources):
         return None  # (an application's record naming a `type` and a `table`: no stream's source)
-    where = (*changes.namespaces, *changes.tables)  # the table's name after its database's, schema's, server's
-    table = "\0".join(name for path in where if isinstance(name := _value(node, path), str))
+    table = "\0".join(name for path in changes.tables if isinstance(name := _value(node, path), str))
     rows = tuple(at for path in changes.row_members
                  if isinstance(_value(node, path), (dict, list)) and (at := _place(node, place, path, by_place)))
     images = tuple(at for path in changes.images if (at := _place(node, place, path, by_place)))
