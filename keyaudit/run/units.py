@@ -24,16 +24,15 @@ from keyaudit.inputs.message_sniff import message_kind
 from keyaudit.run.gzip_cutting import Cutting
 from keyaudit.run.records import Progress, Resume, digest
 from keyaudit.run.state import HEAD_BYTES, ScanState
-from keyaudit.sources.compression import DECOMPRESSION_ERRORS, sniff_compression
+from keyaudit.sources.compression import DECOMPRESSION_ERRORS, SNIFF_BYTES, sniff_compression
 from keyaudit.sources.deep import DeepFile
 from keyaudit.sources.discover import discover
 from keyaudit.sources.frames import CodecMissing
 from keyaudit.sources.gzip_index import SeekPoint
 from keyaudit.sources.gzip_members import member_starts
-from keyaudit.sources.opening import file_size, file_stamp, opener_for
+from keyaudit.sources.opening import file_size, file_stamp, opener_for, rewritten
 from keyaudit.sources.remote import ObjectReader
 from keyaudit.sources.targets import Discovery, Target
-from keyaudit.sources.transcode import sniff_encoding
 
 RANGE_BYTES = 64 << 20  # the largest range a big plain file is cut into
 # The smallest range a file is cut into for the workers to share: a range starts in milliseconds, and
@@ -121,23 +120,25 @@ def _split_kind(target: Target, text_too: bool, whole_top: Callable[[bytes], boo
     """How a big file can be cut: ``"plain"`` 8-bit text at newlines, ``"gzip"`` text where
     members start, ``"har"`` an uncompressed HAR capture by its entries; None for anything else
     (other compression, compressed text inside a gzip, a compressed capture, an archive,
-    binary, UTF-16 whose newline is two bytes and is read decoded from the start, a text whose
-    top defines what its lines mean: a W3C log's ``#Fields:``; a plain one that does so anywhere,
-    which a range past the definition, read alone, would not know: one look through it at C speed;
+    binary, text read otherwise than its bytes stand and so from its start (UTF-16, whose newline is
+    two bytes; lines ended by CR alone), a text whose top defines what its lines mean: a W3C log's
+    ``#Fields:``; a plain one that does so anywhere, which a range past the definition, read alone,
+    would not know: one look through it at C speed;
     a top that ``whole_top`` says so of: one that leaves a table open, whose rows a range would read
     as bare values). Only ``"har"`` or None unless ``text_too``: a file too small to cut into ranges."""
     try:
         with open(target.path, "rb") as handle:  # type: ignore[arg-type]
-            text = handle.read(DEFINITIONS_HEAD_BYTES)  # as far as the readers look for definitions
-        kind = sniff_compression(text)
-        if kind == "gzip":  # its own text, not undone further: pieces of it are not cut inside that
-            with opener_for(target.path, layers=1)() as stream:  # type: ignore[arg-type]
-                text = stream.read(DEFINITIONS_HEAD_BYTES)
+            kind = sniff_compression(handle.read(SNIFF_BYTES))
+        if kind not in (None, "gzip"):
+            return None
+        with opener_for(target.path, layers=1)() as stream:  # a gzip file's own text, not undone further
+            text = stream.read(DEFINITIONS_HEAD_BYTES)  # as far as the readers look for definitions
+            if rewritten(stream):
+                return None
     except (OSError, *DECOMPRESSION_ERRORS):
         return None
     head = text[:SNIFF_CHARS]
-    if kind not in (None, "gzip") or sniff_compression(head) or archive_kind(head) \
-            or message_kind(target.display, head) or looks_binary(head) or sniff_encoding(head):
+    if sniff_compression(head) or archive_kind(head) or message_kind(target.display, head) or looks_binary(head):
         return None
     if looks_like_har(target.display, head):
         return "har" if kind is None else None

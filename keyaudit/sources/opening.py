@@ -20,7 +20,8 @@ from keyaudit.sources.decoders import PastBound, damage_of
 from keyaudit.sources.gzip_index import IndexedRange, SeekPoint
 from keyaudit.sources.gzip_members import MemberRange
 from keyaudit.sources.pieces import RangePieces
-from keyaudit.sources.transcode import as_utf8
+from keyaudit.sources.line_ends import LfEnded, lf_ended
+from keyaudit.sources.transcode import Utf8Reader, as_utf8
 
 SKIP_PIECE_BYTES = 1 << 20  # what a range holds at once while it skips the line it starts in
 # Compression undone inside compression, at most: a log compressed twice (logrotate's `compress`
@@ -191,8 +192,8 @@ def opener_for(source: "Path | IO[bytes] | Opener", byte_range: tuple[int, int] 
                threaded: bool = False, members: bool = False, seek_point: SeekPoint | None = None,
                to_end: bool = False, layers: int = COMPRESSED_LAYERS) -> Opener:
     """A way to read ``source`` from its start (decompressed, in a thread when ``threaded``;
-    UTF-16 and UTF-32 as UTF-8), or one line-aligned range of it: of its bytes, with
-    ``members`` of the text of the gzip members that start in the range, or with ``seek_point``
+    UTF-16 and UTF-32 as UTF-8; lines ended by CR alone as by LF), or one line-aligned range of
+    it: of its bytes, with ``members`` of the text of the gzip members that start in the range, or with ``seek_point``
     of a gzip file's text decoded from there (to the text's end when ``to_end``); whole, compressed
     text inside compressed text is undone too, up to ``layers`` formats. ``source`` is a local
     path, a seekable spool, or a reader that opens the content afresh (a git blob, an object in
@@ -219,7 +220,7 @@ def opener_for(source: "Path | IO[bytes] | Opener", byte_range: tuple[int, int] 
             # garbage collector to stop could be joined from inside the interpreter's own locks.
             decoded = _decompressed(stack, raw, threaded, layers)
             try:
-                yield as_utf8(decoded[-1][0])
+                yield lf_ended(as_utf8(decoded[-1][0]))
             except DECOMPRESSION_ERRORS:
                 # A reader above (a tar cut short) failed because the text ended early: what
                 # ended it, when a salvaging reader met damage underneath, is what to report.
@@ -276,6 +277,13 @@ def read_on(stream: BinaryIO, limit: int) -> bool:
         return False
     ranged.read_on(limit)
     return True
+
+
+def rewritten(stream: BinaryIO) -> bool:
+    """Whether the text ``stream`` reads, as :func:`opener_for` opens a whole file, is not its bytes as they are
+    stored (wide text decoded, CR line ends read as LFs): a range of the stored bytes, read alone, would be
+    read otherwise, so such a file is read whole."""
+    return isinstance(getattr(stream, "raw", None), (Utf8Reader, LfEnded))
 
 
 def line_range(stream: BinaryIO) -> LineRange | None:

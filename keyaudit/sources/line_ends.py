@@ -1,0 +1,78 @@
+"""Texts whose lines end in a carriage return alone, read as lines.
+
+Classic Mac OS text, some device and serial-console logs, and programs that end each line as a
+terminal's progress output does write CR, not LF, after a line. The engine reads lines by LF, so
+such a file was one line: every finding at line 1, each request in it part of one record too long
+to read (a 5 MB log of provider traffic, its newlines made CRs, lost all 67 unsigned transfers and
+took twelve times the CPU). A text whose first line ends in CRs that no LF follows is read with
+each such CR an LF: a byte for a byte, so every offset and column stays what it was, and lines are
+numbered as an editor numbers them. A CR in a text whose first line ends otherwise (a CRLF log, the
+carriage returns of a progress bar in an LF log) is left as written, and lines are counted by LF.
+
+It is the first line end that decides, not a count over the file: a log scanned with ``--state``
+and appended to later is read the same way each time, its recorded head and offsets still its own.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from typing import BinaryIO
+
+from keyaudit.sources.compression import is_decompressing
+
+SNIFF_BYTES = 4096  # looked at for the first line end (what a reader has at hand); a text whose first line is
+# longer is read as written
+_FIRST_END = re.compile(rb"\r+\n?|\n")
+_LONE_CR = re.compile(rb"\r(?!\n)")
+_CR_AS_LF = bytes.maketrans(b"\r", b"\n")
+
+
+def cr_ended(head: bytes) -> bool:
+    """Whether the text that starts with ``head`` ends its first line in CRs no LF follows (binary content, a NUL
+    in its first bytes, has no lines to end: its bytes are read as they are)."""
+    end = _FIRST_END.search(head)
+    return end is not None and not end.group().endswith(b"\n") and end.end() < len(head) and b"\0" not in head
+
+
+def _as_lf(piece: bytes) -> bytes:
+    """``piece`` with each CR that no LF follows an LF."""
+    return _LONE_CR.sub(b"\n", piece) if b"\r\n" in piece else piece.translate(_CR_AS_LF)
+
+
+class LfEnded(io.RawIOBase):
+    """A reader of a CR-ended text with its lone CRs read as LFs (see the module); it seeks where the text it reads
+    does (a byte is a byte: an offset is the same in both) and cheaply."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self._stream = stream
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return self._stream.seekable() and not is_decompressing(self._stream)
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        return self._stream.seek(offset, whence)
+
+    def tell(self) -> int:
+        return self._stream.tell()
+
+    def readinto(self, buffer: bytearray) -> int:  # type: ignore[override]
+        data = self._stream.read(len(buffer))
+        if data.endswith(b"\r"):  # the next byte says whether an LF follows it
+            follows = self._stream.peek(1)[:1]  # type: ignore[attr-defined]
+            data = _as_lf(data[:-1]) + (b"\r" if follows == b"\n" else b"\n")
+        else:
+            data = _as_lf(data)
+        buffer[: len(data)] = data
+        return len(data)
+
+
+def lf_ended(stream: BinaryIO) -> BinaryIO:
+    """``stream`` itself, or — when its first line ends in a CR alone — a reader of it with its
+    lone CRs LFs. ``stream`` must be able to peek (a buffered reader)."""
+    if not cr_ended(stream.peek(SNIFF_BYTES)[:SNIFF_BYTES]):  # type: ignore[attr-defined]
+        return stream
+    return io.BufferedReader(LfEnded(stream))  # type: ignore[arg-type]
