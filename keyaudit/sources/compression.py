@@ -67,17 +67,25 @@ def damage_detail(error: BaseException) -> str:
     return _BYTES_LITERAL.sub("b'…'", detail)
 
 
+def _underneath(stream: BinaryIO) -> object:
+    """The raw reader under ``stream``: under a reader that hands on another's text changed byte for byte (one
+    whose ``passes_on`` is that other, :mod:`.line_ends`), the other's."""
+    raw = getattr(stream, "raw", stream)
+    passed = getattr(raw, "passes_on", None)
+    return raw if passed is None else _underneath(passed)
+
+
 def is_decompressing(stream: BinaryIO) -> bool:
     """Whether ``stream`` decodes compressed data: it can only be read forward (a seek would
     decode again from the start)."""
-    return isinstance(getattr(stream, "raw", stream), (Decoded, GzipSalvage, ReadAhead, zipfile.ZipExtFile))
+    return isinstance(_underneath(stream), (Decoded, GzipSalvage, ReadAhead, zipfile.ZipExtFile))
 
 
 def loses_failing_read(stream: BinaryIO) -> bool:
     """Whether a read of ``stream`` that meets damage takes the text it decoded with it (a zip
     member's reader raises out of the read that meets damaged deflate data; a bad CRC it keeps,
     see :mod:`keyaudit.inputs.member_streams`); the decoders here never do."""
-    return isinstance(getattr(stream, "raw", stream), zipfile.ZipExtFile)
+    return isinstance(_underneath(stream), zipfile.ZipExtFile)
 
 
 def sniff_compression(head: bytes) -> str | None:

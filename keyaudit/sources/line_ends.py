@@ -19,8 +19,6 @@ import io
 import re
 from typing import BinaryIO
 
-from keyaudit.sources.compression import is_decompressing
-
 SNIFF_BYTES = 4096  # looked at for the first line end (what a reader has at hand); a text whose first line is
 # longer is read as written
 _FIRST_END = re.compile(rb"\r+\n?|\n")
@@ -42,16 +40,17 @@ def _as_lf(piece: bytes) -> bytes:
 
 class LfEnded(io.RawIOBase):
     """A reader of a CR-ended text with its lone CRs read as LFs (see the module); it seeks where the text it reads
-    does (a byte is a byte: an offset is the same in both) and cheaply."""
+    does (a byte is a byte: an offset is the same in both), and decompresses where it does."""
 
     def __init__(self, stream: BinaryIO) -> None:
         self._stream = stream
+        self.passes_on = stream  # what it reads: a decoder still, to whoever asks (see :mod:`.compression`)
 
     def readable(self) -> bool:
         return True
 
     def seekable(self) -> bool:
-        return self._stream.seekable() and not is_decompressing(self._stream)
+        return self._stream.seekable()
 
     def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
         return self._stream.seek(offset, whence)
