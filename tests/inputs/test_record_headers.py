@@ -32,10 +32,23 @@ def test_a_field_named_for_a_header_the_rules_require_is_that_header(key: str) -
     assert (found.header("Signature"), found.headers_known) == ("signature=c2ln", True)
 
 
-def test_a_field_logged_absent_still_shows_the_header_missing() -> None:
+@pytest.mark.parametrize("absent", ["-", "", None], ids=["dash", "empty", "null"])  # null: Envoy's JSON format
+def test_a_field_logged_absent_still_shows_the_header_missing(absent: str | None) -> None:
     found = request({"method": "POST", "path": "/v1/transfer_requests", "authority": "api.iugu.com",
-                     "signature": "-", "req_request_time": "-"})
+                     "signature": absent, "req_request_time": absent})
     assert (found.header("Signature"), found.header("Request-Time"), found.headers_known) == (None, None, True)
+
+
+def test_an_envoy_json_access_log_shows_a_transfer_sent_unsigned(tmp_path: Path) -> None:
+    """Envoy's ``json_format`` writes ``null`` where a ``%REQ(…)%`` header was not sent."""
+    common = {"method": "POST", "path": "/v1/transfer_requests", "authority": "api.iugu.com", "scheme": "https",
+              "response_code": 200, "x_forwarded_for": None, "user_agent": "payouts/3.1"}
+    signed = {"request_time": "2026-11-22T10:00:00-03:00", "signature": "signature=c2lnbmF0dXJl"}
+    lines = [json.dumps({"start_time": f"2026-11-22T13:00:0{n}.000Z", **common, **headers})
+             for n, headers in enumerate([{"request_time": None, "signature": None}, signed, {}])]
+    (tmp_path / "access.log").write_text("\n".join(lines) + "\n")
+    report, _ = scan_json(str(tmp_path / "access.log"))
+    assert [(f["rule_id"], f["location"]["line"]) for f in report["findings"]] == [("iugu-unsigned-transfer", 1)]
 
 
 def test_a_user_agent_alone_shows_no_signing_header_missing() -> None:

@@ -15,7 +15,7 @@ method and URL: nginx's ``$http_<name>``, Traefik's ``request_<Name>``, Envoy's
 map of headers under their own names (``{"User-Agent": …, "Signature": …}``). A field there is a
 header when its name, with a common prefix folded, is one the rules know (see
 :mod:`keyaudit.rulebook.header_names`); and the record shows a header missing only when it logs a
-field for one the rules require of records (``"-"`` or empty when absent) — a log that never
+field for one the rules require of records (``"-"``, empty or ``null`` when absent) — a log that never
 kept ``Signature`` cannot show that a request went without one.
 
 Some of those records write the whole head in their message too, one ``Name: value`` line a
@@ -269,13 +269,13 @@ def _field_headers(node: dict[str, Any], known: RecordHeaders) -> tuple[list[tup
     required of records (logged, absent or not)."""
     headers, telling = [], False
     for key, value in node.items():
-        if not isinstance(key, str) or not isinstance(value, str):
+        if not isinstance(key, str) or not (value is None or isinstance(value, str)):
             continue
         name = known.field_header(key)
-        if name is None or _NUMBER.fullmatch(value.strip()):
+        if name is None or value is not None and _NUMBER.fullmatch(value.strip()):
             continue
         telling = telling or role(name) in known.required
-        if value not in ABSENT:
+        if value is not None and value not in ABSENT:  # null: logged absent, as Envoy's JSON format writes it
             headers.append((name, value))
     return headers, telling
 
