@@ -49,7 +49,40 @@ def test_the_pairs_after_a_request_a_message_names_are_its_own() -> None:
     assert logfmt_record('HTTP POST https://api.iugu.com/v1/x, headers=[A:"b"]') is None  # Spring's: its dump shape's
 
 
-@pytest.mark.parametrize("pair", ["k=[ ", 'k={"a": ', "k={:a ", "k={a: #<A ", "k=['a', "])
+BASIC = "Basic YTY4OWVlMjdlZWMxODNiNjE1YThmNDhmMzk2NDM4MjU6"  # base64 of a made-up 32-hex token and its colon
+
+
+@pytest.mark.parametrize("headers", [
+    f"Headers({{'content-type': 'application/json', 'authorization': '{BASIC}'}})",  # httpx
+    f"HTTPHeaderDict({{'Content-Type': 'application/json', 'Authorization': '{BASIC}'}})",  # urllib3
+    f"<CIMultiDict('Content-Type': 'application/json', 'Authorization': '{BASIC}')>",  # aiohttp
+    f"Headers([('Content-Type', 'application/json'), ('Authorization', '{BASIC}')])",  # werkzeug
+], ids=["httpx", "urllib3", "aiohttp", "werkzeug"])
+def test_a_python_object_printed_around_its_headers_is_those_headers(tmp_path: Path, headers: str) -> None:
+    line = f"DEBUG payouts.http: request start method=POST url=URL('https://api.iugu.com/v1/transfer_requests') " \
+           f"headers={headers}"
+    record = logfmt_record(line)
+    assert record is not None and record["url"] == "https://api.iugu.com/v1/transfer_requests"
+    (tmp_path / "client.log").write_text(line + "\n")
+    report, _ = scan_json(str(tmp_path / "client.log"))
+    assert sorted(f["rule_id"] for f in report["findings"]) == ["http-basic-credential", "iugu-unsigned-transfer"]
+
+
+def test_headers_kept_as_bytes_pairs_are_the_headers(tmp_path: Path) -> None:
+    line = ("2026-11-22 13:00:10,123 DEBUG payouts.http: POST https://api.iugu.com/v1/transfer_requests "
+            f"raw_headers=[(b'Host', b'api.iugu.com'), (b'Authorization', b'{BASIC}')]")
+    (tmp_path / "client.log").write_text(line + "\n")
+    report, _ = scan_json(str(tmp_path / "client.log"))
+    assert sorted(f["rule_id"] for f in report["findings"]) == ["http-basic-credential", "iugu-unsigned-transfer"]
+
+
+def test_a_word_before_a_bracket_is_no_constructor_unless_it_holds_a_printed_value() -> None:
+    assert logfmt_record("level=info caller=Worker(run) msg=done") == {"level": "info", "caller": "Worker(run)",
+                                                                       "msg": "done"}
+
+
+@pytest.mark.parametrize("pair", ["k=[ ", 'k={"a": ', "k={:a ", "k={a: #<A ", "k=['a', ", "k=Headers({'a': ",
+                                  "k=<CIMultiDict('a': "])
 def test_the_values_parsed_at_each_pair_of_a_line_cost_it_at_most_a_few_readings(pair: str) -> None:
     # each pair opening a map or a list that never closes (`k=[ k=[ …`; JSON's, EDN's, a Ruby
     # object's inside a map) was read to the line's end, each pair's value parsed anew: a line's

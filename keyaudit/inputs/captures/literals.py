@@ -85,7 +85,9 @@ _JOINED = re.compile(r"""\s*\+\s*(?=["'])|[ \t]*\r?\n\s*(?=["'])""")
 _SYMBOL = re.compile(r':(?:"(' + DOUBLE_QUOTED + r')"|([A-Za-z_][\w-]*[?!]?)(?![\w?!-]|=[^=>]))')
 _NONE = frozenset({"nil", "null", "None", "<nil>", "undefined"})
 _TIGHT = "tight"  # entries separated by commas, a blank after them or not: values by position
-_PRINTED_START = re.compile(r"""b?["']|[{\[]|map\[""")  # what a value other than a bare word starts with
+# what a value other than a bare word starts with; a type's constructor or Python's repr of an object in angle
+# brackets, of a printed value (`URL('https://…')`, `Headers({…})`, `<CIMultiDict('Name': 'value', …)>`)
+_PRINTED_START = re.compile(r"""b?["']|[{\[]|map\[|<?[A-Z][\w.]{0,127}\((?=[{\['"])""")
 
 
 class _NotALiteral(Exception):
@@ -255,8 +257,10 @@ class _Parser:
             # `map[…]` and a type's `Name[…]` hold entries (a Java record's, Commons' ToStringBuilder's)
             keyed = typed.group(0).startswith("map") or (typed.group(2) == "[" and typed.group("type") is not None)
             found, end = self.container(typed.start(2), depth + 1, keyed)
-            # a type's constructor of one value is that value: yarl's URL('https://…'), Decimal('1.5')
-            alone = typed.group(2) == "(" and isinstance(found, list) and len(found) == 1 and isinstance(found[0], str)
+            # a type's constructor of one value is that value: yarl's URL('https://…'), Decimal('1.5'), httpx's
+            # Headers({…}), werkzeug's Headers([(name, value), …])
+            alone = typed.group(2) == "(" and isinstance(found, list) and len(found) == 1 and (
+                isinstance(found[0], str) or typed.group("type") is not None)
             return (found[0] if alone else found), end
         if char == ":" and (symbol := _SYMBOL.match(self.text, at, self.end)) is not None:
             return unescaped(symbol.group(1)) if symbol.group(1) is not None else symbol.group(2), symbol.end()
