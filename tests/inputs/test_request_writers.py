@@ -73,6 +73,35 @@ def test_a_writer_is_a_thread_task_or_transfer_named_in_the_line_prefix_only() -
     assert writer("[3-0] => Send header, 12 bytes (0xc)") == "3"
     assert writer("2026-11-22 13:00:00 [main] INFO x - Content-Type: application/json; charset=utf-8") is None
     assert writer(" " * 200 + "[pool-1-thread-2]") is None  # past the prefix: a message's text
+    # Spring Boot's `[%15.15t]`: padded on the left, cut to the name's last 15 characters
+    assert writer("2026-11-22T13:00:10.122Z  INFO 1 --- [payouts] [         task-1] okhttp3.OkHttpClient : x") == "task-1"
+    assert writer("2026-11-22T13:00:10.122Z  INFO 1 --- [io-8080-exec-10] c.e.Client : x") == "io-8080-exec-10"
+    assert writer("2026-11-22 13:00:00.001 DEBUG 1 --- [ntainer#0-0-C-1] c.e.Listener : x") == "ntainer#0-0-C-1"
+    assert writer("[2026-11-22] [   2026-11-22] local.INFO: x") is None  # a date is no thread
+
+
+def spring_okhttp(thread: str, headers: list[str], body: str) -> list[str]:
+    """OkHttp's HttpLoggingInterceptor through Spring Boot 3's console pattern, one call's lines on ``thread``."""
+    lines = [f"--> POST {IUGU}", "Content-Type: application/json", *headers, "", body,
+             f"--> END POST ({len(body)}-byte body)"]
+    return [f"2026-11-22T13:00:10.{n:03d}Z  INFO 1 --- [payouts] [{thread:>15.15}] okhttp3.OkHttpClient"
+            f"                     : {line}" for n, line in enumerate(lines)]
+
+
+def test_concurrent_calls_on_spring_boots_padded_threads_are_each_judged_alone(tmp_path: Path) -> None:
+    """An unsigned transfer and a signed one sent at once by two tasks of a Spring Boot service: the unsigned one is
+    reported at its own first line, and the signed one's signature verifies over its own body."""
+    client, public = key_pair(tmp_path, "client")
+    token, body = "5f2d1c0b9a8e7d6c5b4a39281f0e6d5c", '{"amount_cents":1050,"transfer_type":"pix"}'
+    signed = body.replace("}", f',"api_token":"{token}"}}')
+    signature = signature_header(client, "POST", "/v1/transfer_requests", token, TIME, signed.encode())
+    lines = alternate(spring_okhttp("task-1", ["Authorization: Basic YWJjOg=="], body),
+                      spring_okhttp("task-2", [f"Request-Time: {TIME}", f"Signature: {signature}"], signed))
+    (tmp_path / "payouts.log").write_text("\n".join(lines) + "\n")
+    report, _ = scan_json("--public-key", str(public), str(tmp_path / "payouts.log"))
+    assert [(f["rule_id"], f["location"]["line"]) for f in report["findings"] if f["context"].get("method")] == \
+        [("iugu-unsigned-transfer", 1)]
+    assert report["scan"]["requests"]["signatures_valid"] == 1
 
 
 def aiohttp_record(task: str, kind: str, params: str) -> str:
