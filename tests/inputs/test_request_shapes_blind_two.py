@@ -231,10 +231,12 @@ def python_http_client(request: Request) -> list[str]:
 def go_resty(request: Request) -> list[str]:
     # go-resty's debug log, client.SetDebug(true) (resty.dev/docs/debug-log/; middleware.go's
     # requestLogger): a rule of `=`, `~~~ REQUEST ~~~`, `<METHOD>  <URI>  <proto>`, `HOST   : <host>`,
-    # `HEADERS:` and one `Name: value` a line, `BODY   :` and the body, a rule of `-`.
+    # `HEADERS:` and one `Name: value` a line, `BODY   :` and the body, a rule of `-`. A JSON body is shown
+    # re-indented (request.go's fmtBodyString: json.Indent with three blanks), not as it was sent.
+    body = json.dumps(json.loads(request.body), indent=3, ensure_ascii=False)
     return ["2026/11/22 13:00:00.123456 DEBUG RESTY ", "=" * 78, "~~~ REQUEST ~~~",
             f"{request.method}  {request.path}  HTTP/1.1", f"HOST   : {request.host}", "HEADERS:",
-            *(f"\t{name}: {value}" for name, value in request.headers), "BODY   :", *request.body.split("\n"),
+            *(f"\t{name}: {value}" for name, value in request.headers), "BODY   :", *body.split("\n"),
             "-" * 78, "~~~ RESPONSE ~~~", "STATUS       : 200 OK"]
 
 
@@ -278,9 +280,9 @@ def mitmdump_detail(request: Request) -> list[str]:
 SHAPES = [case(shape) for shape in (
     cri_partial, cri_dump, sentry_with_breadcrumb, syslog_rfc5424, fluentd_stdout, fluentd_out_file, fluent_bit_stdout,
     logstash_rubydebug, azure_container_log_v2, elastic_apm, apache_httpclient4, apache_httpclient5,
-    ruby_net_http, python_http_client, go_resty, faraday_bodies, httpie_verbose,
+    ruby_net_http, python_http_client, faraday_bodies, httpie_verbose,
     mitmdump_detail, journald_bytes, cloudwatch_awslogs)] + [case(insomnia_v5, "payouts.yaml")]
 # shapes that never show the body as sent: java.net.http and HttpClient's headers logger log none; a
-# flattened line lost its line breaks
-HEADERS_ONLY = [case(shape) for shape in (java_net_http, monolog_guzzle, apache_headers_only)]
+# flattened line lost its line breaks; go-resty re-indents a JSON body
+HEADERS_ONLY = [case(shape) for shape in (java_net_http, monolog_guzzle, apache_headers_only, go_resty)]
 NO_HEADERS: list[object] = []

@@ -179,8 +179,8 @@ SHAPES: tuple[dict[str, str | list[str]], ...] = (  # a list: several marks of o
     },
 
     # go-resty's debug log (client.SetDebug(true); resty.dev/docs/debug-log/, middleware.go's
-    # requestLogger): `~~~ REQUEST ~~~`, `<METHOD>  <URI>  <proto>` (two blanks), `HOST   : <host>`,
-    # `HEADERS:` then tab-indented `Name: value` lines, `BODY   :` then the body, a rule of dashes.
+    # requestLogger): `~~~ REQUEST ~~~`, `<METHOD>  <URI>  <proto>` (two blanks), `HOST   : <host>`, `HEADERS:`
+    # then tab-indented `Name: value` lines, `BODY   :` then the body (JSON re-indented: json.Indent), dashes.
     {"capture": "resty",
      "needle": "  HTTP/",
      "start": r"^(?P<method>[A-Z]+)  (?P<target>/\S*)  HTTP/\d(?:\.\d)?\s*$",
@@ -188,7 +188,7 @@ SHAPES: tuple[dict[str, str | list[str]], ...] = (  # a list: several marks of o
      "ignore": r"(?:HEADERS|BODY)\s*:\s*$",
      "end": r"-{20,}\s*$",
      "cut": "~~~ RESPONSE",
-     "body": "rest",
+     "body": "rest", "formats": "json",
      "others": "end",
     },
 

@@ -54,6 +54,8 @@ of the line's rest after the log prefix and `lines`):
             end: after a blank line, up to the end line, whose size settles the line endings
             rest: the lines after the headers, a blank line between or not, up to the request's
             end (blank lines at its end are the log's, not the body's)
+  formats   json: the library shows a JSON body as it formats it (re-indented), not as it was sent: such a body
+            is searched for what it carries, but a signature is not judged over it
   others    skip: other loggers' lines may come between (passed over); end: they end the request
   alone     none: a start line no header line follows is no request (a `METHOD URL` line at the
             margin is also what request files and documents write)
@@ -94,7 +96,7 @@ BODY_KINDS = frozenset({"none", "length", "end", "rest"})
 HEADER_KINDS = frozenset({"plain", "quoted", "aligned", "equals", "arrow", "map", "none"})
 _KEYS = frozenset({"capture", "needle", "start", "lines", "data", "headers", "ignore", "end", "after", "close", "via",
                    "cut", "body", "others", "alone", "bare", "outer", "lead", "mention", "above", "opens",
-                   "aside", "back"})
+                   "aside", "back", "formats"})
 
 
 @dataclass(frozen=True)
@@ -124,6 +126,11 @@ class Shape:
     mention: bool = False  # the start line names a request in passing (see same_request.py)
     above: re.Pattern[str] | None = None  # what the line right before the start line holds
     opens: str = ""  # what begins the line the body begins on, not sent
+    formats_json: bool = False  # a JSON body is shown as the library formats it, not as sent
+
+    def shown_as_sent(self, body: bytes | None) -> bool:
+        """Whether ``body``, as this shape shows it, is the bytes sent (not a JSON body the library re-indented)."""
+        return not self.formats_json or body is None or body.lstrip()[:1] not in (b"{", b"[")
 
     def body_opening(self, line: str) -> str | None:
         """The body's first line, where a line right after the headers begins it: the text after
@@ -141,10 +148,12 @@ def _shape(entry: dict[str, Any]) -> Shape:
             or entry.get("alone", "request") not in ("request", "none") or entry.get("bare", "json") != "json"
             or ("after" in entry) != bool(entry.get("close")) or ("after" in entry and "end" not in entry)
             or entry.get("mention", "yes") != "yes" or ("opens" in entry and entry.get("body") != "rest")
+            or entry.get("formats", "json") != "json"
             or ("aside" in entry) != ("back" in entry) or ("aside" in entry and "after" not in entry)):
         raise ValueError(f"dump table: entry {entry.get('capture')!r}: unknown keys {sorted(unknown)}, or a body, "
                          f"headers, others, alone or bare value that is not one of {sorted(BODY_KINDS)}, "
-                         f"{sorted(HEADER_KINDS)}, skip / end, request / none, json, yes (mention); or an after "
+                         f"{sorted(HEADER_KINDS)}, skip / end, request / none, json (bare, formats), yes (mention); "
+                         f"or an after "
                          f"without an end line and a close, or opens where the body is not rest, or an aside "
                          f"without its back or without an after")
     optional = {key: re.compile(entry[key]) for key in ("ignore", "end", "after", "via", "cut", "lead", "above",
@@ -154,7 +163,8 @@ def _shape(entry: dict[str, Any]) -> Shape:
                  entry["others"] == "skip", entry.get("lines", ""), tuple(entry.get("data", ())),
                  entry.get("headers", "plain"), alone=entry.get("alone", "request") == "request",
                  close=entry.get("close", ""), bare_json="bare" in entry,
-                 outer=entry.get("outer", ""), mention="mention" in entry, opens=entry.get("opens", ""), **optional)
+                 outer=entry.get("outer", ""), mention="mention" in entry, opens=entry.get("opens", ""),
+                 formats_json="formats" in entry, **optional)
 
 
 @functools.cache

@@ -342,7 +342,8 @@ class DumpReader:
                                          or ((shape.end is None or shape.after is not None) and bool(current.headers)))
         headers = unquoted_values(current.headers)
         url = current.url or absolute_url(current.target, header_value(headers, "Host"), current.scheme)
-        exchange = make_exchange(current.method, url, headers, body,
-                                 Origin(self.path, current.line, capture=shape.capture), headers_known=known)
+        origin = Origin(self.path, current.line, capture=shape.capture)
+        exchange = make_exchange(current.method, url, headers, body, origin, headers_known=known,
+                                 body_exact=shape.shown_as_sent(body))
         if exchange is not None:
             yield exchange
