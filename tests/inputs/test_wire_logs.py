@@ -37,6 +37,22 @@ def test_net_http_debug_output_is_read_as_the_request_sent_and_its_response_ends
         ("net-http", 6, "https://api.asaas.com/v3/transfers", None)]
 
 
+def test_net_http_over_a_connection_it_did_not_secure_sent_its_requests_over_plain_http() -> None:
+    """net/http.rb's connect says `opening connection to <host>:<port>...`, then `starting SSL for …` where use_ssl is
+    set: a request on a connection to port 80 with no TLS went over plain HTTP, whatever the Host header says; one
+    with TLS started, over HTTPS; one to port 443 with no word of TLS, as its Host header says."""
+    head = "GET /v1/invoices HTTP/1.1\r\nHost: api.iugu.com\r\n\r\n"
+    lines = ["opening connection to api.iugu.com:80...", "opened", f"<- {json.dumps(head)}", '-> "HTTP/1.1 200 OK\r\n"',
+             "opening connection to proxy.internal:3128...", "opened", "starting SSL for api.iugu.com:443...",
+             "SSL established, protocol: TLSv1.3, cipher: TLS_AES_128_GCM_SHA256", f"<- {json.dumps(head)}",
+             '-> "HTTP/1.1 200 OK\r\n"', "opening connection to api.iugu.com:443...", "opened",
+             f"<- {json.dumps(head)}", '-> "HTTP/1.1 200 OK\r\n"']
+    found = list(exchanges(enumerate(lines, 1), "ruby.log"))
+    assert [(e.origin.line, e.url) for e in found] == [(3, "http://api.iugu.com/v1/invoices"),
+                                                       (9, "https://api.iugu.com/v1/invoices"),
+                                                       (13, "https://api.iugu.com/v1/invoices")]
+
+
 def test_a_synapse_senders_outgoing_lines_are_the_request_and_its_incoming_lines_are_no_request() -> None:
     # WSO2's wire log marks the other way round from HttpClient's: on a Sender (the connection to a
     # backend) `<<` goes to the wire; the backend's reply comes back `>>` and is read as no request.

@@ -87,6 +87,11 @@ class Shape:
     received: re.Pattern[str]
     decode: Callable[[str], bytes]
     connection: re.Pattern[str] | None = None
+    # (literal, pattern) of the line that says a connection opened (group port), then of the one that says TLS started
+    # on it: its requests went over plain HTTP unless the second follows the first (or the port is 443: a log that
+    # names HTTPS's port but not TLS leaves it as the Host header says)
+    opened: tuple[str, re.Pattern[str]] | None = None
+    secured: tuple[str, re.Pattern[str]] | None = None
 
 
 SHAPES = (
@@ -101,9 +106,12 @@ SHAPES = (
     Shape("httpclient", ("wire", "wire"), re.compile(r"wire\b.*?>> \"(?P<data>.*)\"\s*"), re.compile(r"wire\b.*?<< \""),
           wire_bytes, re.compile(r"\b(http-outgoing-\d+)\b")),
     # Ruby's Net::HTTP#set_debug_output (net/protocol.rb): `<- ` and the dump of what is written,
-    # `-> ` and the dump of what is read.
+    # `-> ` and the dump of what is read; net/http.rb's connect writes `opening connection to <host>:<port>...`,
+    # then, where use_ssl is set, `starting SSL for <host>:<port>...`.
     Shape("net-http", ('<- "', '-> "'), re.compile(r'(?:^|\s)<- "(?P<data>' + DOUBLE_QUOTED + r')"\s*$'), re.compile(r'(?:^|\s)-> "'),
-          dumped_bytes),
+          dumped_bytes,
+          opened=("opening connection to ", re.compile(r"(?:^|\s)opening connection to \S+:(?P<port>\d+)\.\.\.$")),
+          secured=("starting SSL for ", re.compile(r"(?:^|\s)starting SSL for \S+\.\.\.$"))),
     # The same unquoted: `>> ` and a piece of the bytes sent, escaped to the line's end (a CR LF as `\r\n`, a quote
     # as `\"`), `<< ` what is read — isahc's `isahc::wire` trace of curl's debug callback (ascii::escape_default).
     # A quoted piece is the shapes' above; a piece that starts no request and continues none is no one's.
@@ -119,9 +127,10 @@ SHAPES = (
 )
 
 
-# Every shape's marks: a line with none is no shape's, whatever the connections wait for (looked for
-# one by one: a string search is at C speed, ``re`` tries an alternation at every position).
-_MARKS = tuple(dict.fromkeys(mark for shape in SHAPES for mark in shape.marks))
+# Every shape's marks, and those of its connection's lines: a line with none is no shape's, whatever the connections
+# wait for (looked for one by one: a string search is at C speed, ``re`` tries an alternation at every position).
+_MARKS = tuple(dict.fromkeys(mark for shape in SHAPES for mark in (
+    *shape.marks, *(said[0] for said in (shape.opened, shape.secured) if said is not None))))
 
 
 class WireLogReader:
@@ -146,12 +155,13 @@ class WireLogReader:
 
     def _fed(self, number: int, text: str) -> Iterator[Exchange]:
         for shape in SHAPES:
+            if self._connected(shape, text):
+                return
             sent_mark, received_mark = shape.marks
             sent = shape.sent.search(text) if sent_mark in text else None
             if sent is None and (received_mark not in text or shape.received.search(text) is None):
                 continue
-            connection = shape.connection.search(text) if shape.connection is not None else None
-            key = (shape.capture, connection.group(1) if connection else "")
+            key = self._key(shape, text)
             if sent is None:  # the response started: the request is all sent
                 if key in self._streams:
                     yield from self._streams[key].flush()
@@ -162,6 +172,22 @@ class WireLogReader:
             if len(self._streams) > MAX_CONNECTIONS:
                 yield from self._streams.pop(next(iter(self._streams))).flush()
             return
+
+    def _key(self, shape: Shape, text: str) -> tuple[str, str]:
+        connection = shape.connection.search(text) if shape.connection is not None else None
+        return shape.capture, connection.group(1) if connection else ""
+
+    def _connected(self, shape: Shape, text: str) -> bool:
+        """Whether ``text`` is the line that says a connection of ``shape`` opened (plain HTTP, so far) or started
+        TLS; what it says is the scheme of the requests that begin on that connection from then on."""
+        for said, secure in ((shape.opened, False), (shape.secured, True)):
+            if said is not None and said[0] in text and (found := said[1].search(text)) is not None:
+                key = self._key(shape, text)
+                stream = self._streams.pop(key, None) or WireStream(self.path, shape.capture)
+                self._streams[key] = stream
+                stream.scheme = "https" if secure else None if found["port"] == "443" else "http"
+                return True
+        return False
 
     @property
     def busy(self) -> bool:

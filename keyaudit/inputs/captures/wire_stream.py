@@ -78,8 +78,8 @@ class _Chunked:
 class _WireRequest:
     """One request reassembled from logged chunks of the bytes sent."""
 
-    def __init__(self, line: int) -> None:
-        self.line = line
+    def __init__(self, line: int, scheme: str | None) -> None:
+        self.line, self.scheme = line, scheme
         self.head: tuple[str, str, list[tuple[str, str]]] | None = None
         self.complete = False
         self.failed = False
@@ -143,11 +143,14 @@ class WireStream:
     def __init__(self, path: str, capture: str) -> None:
         self.path, self.capture = path, capture
         self._current: _WireRequest | None = None
+        # the scheme the connection's own lines say (a log that shows TLS started on it, or not), for the requests
+        # that begin on it from now on; None where they say none (the Host header's port decides)
+        self.scheme: str | None = None
 
     def feed(self, data: bytes, number: int) -> Iterator[Exchange]:
         if starts_request(data):
             yield from self.flush()
-            self._current = _WireRequest(number)
+            self._current = _WireRequest(number, self.scheme)
         current = self._current
         if current is None:
             return
@@ -165,7 +168,7 @@ class WireStream:
         if current is None or current.head is None:
             return
         method, target, headers = current.head
-        exchange = make_exchange(method, absolute_url(target, header_value(headers, "Host")), headers,
+        exchange = make_exchange(method, absolute_url(target, header_value(headers, "Host"), current.scheme), headers,
                                  current.body, Origin(self.path, current.line, capture=self.capture))
         if exchange is not None:
             yield exchange
