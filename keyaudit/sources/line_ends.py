@@ -4,13 +4,16 @@ Classic Mac OS text, some device and serial-console logs, and programs that end 
 terminal's progress output does write CR, not LF, after a line. The engine reads lines by LF, so
 such a file was one line: every finding at line 1, each request in it part of one record too long
 to read (a 5 MB log of provider traffic, its newlines made CRs, lost all 67 unsigned transfers and
-took twelve times the CPU). A text whose first line ends in CRs that no LF follows is read with
-each such CR an LF: a byte for a byte, so every offset and column stays what it was, and lines are
-numbered as an editor numbers them. A CR in a text whose first line ends otherwise (a CRLF log, the
-carriage returns of a progress bar in an LF log) is left as written, and lines are counted by LF.
+took twelve times the CPU). A text whose first 4 KiB hold line ends and no LF among them — CRs
+ending its lines — is read with each CR that no LF follows an LF: a byte for a byte, so every offset and
+column stays what it was, and lines are numbered as an editor numbers them (vim's and Emacs's "mac"
+line ends). Any other text is read as written and its lines counted by LF, as ``grep -n`` counts them:
+a CRLF log, and the carriage returns of a progress bar among LF lines (a bar longer than 4 KiB at the
+very top of a file, no LF before it, makes the file read as CR-ended).
 
-It is the first line end that decides, not a count over the file: a log scanned with ``--state``
-and appended to later is read the same way each time, its recorded head and offsets still its own.
+The head decides once, not a count over the file: a file is not read twice to know, and a log
+scanned with ``--state`` and appended to is read the same way each time (unless it was shorter than
+the head, CR-ended, and an LF was then written within its first 4 KiB: it is read as new).
 """
 
 from __future__ import annotations
@@ -19,18 +22,15 @@ import io
 import re
 from typing import BinaryIO
 
-SNIFF_BYTES = 4096  # looked at for the first line end (what a reader has at hand); a text whose first line is
-# longer is read as written
-_FIRST_END = re.compile(rb"\r+\n?|\n")
+SNIFF_BYTES = 4096  # the head looked at (what a reader has at hand)
 _LONE_CR = re.compile(rb"\r(?!\n)")
 _CR_AS_LF = bytes.maketrans(b"\r", b"\n")
 
 
 def cr_ended(head: bytes) -> bool:
-    """Whether the text that starts with ``head`` ends its first line in CRs no LF follows (binary content, a NUL
-    in its first bytes, has no lines to end: its bytes are read as they are)."""
-    end = _FIRST_END.search(head)
-    return end is not None and not end.group().endswith(b"\n") and end.end() < len(head) and b"\0" not in head
+    """Whether the text that starts with ``head`` ends its lines in CR: a CR before the head's last byte (one there may
+    be a CR LF's), no LF, and no NUL (binary content has no lines to end: its bytes are read as they are)."""
+    return b"\n" not in head and b"\r" in head[:-1] and b"\0" not in head
 
 
 def _as_lf(piece: bytes) -> bytes:
