@@ -11,6 +11,12 @@ file is read whole by one process (its stored bytes cannot be cut into line rang
 not its CPU, is what it costs against the LF log read in ranges by two.
 
     python benchmarks/run_line_ends.py /tmp/line-ends [--megabytes 30] [--rounds 3]
+
+Measured on 2026-12-07 (a 2-core machine shared with two other jobs, 2 rounds, 30 MB mixed log with 3 % provider
+calls and its 5.5 MB provider-dense twin): every CRLF and CR twin gave the LF log's findings (697 and 2,961); CPU
+against the LF log, CRLF 1.01-1.03x, CR 0.94-1.06x at --jobs 1 and 2; peak RSS 54-63 MiB for all. Before CR-ended
+text was read as lines, the CR twin of the mixed log's first 5 MB gave 38 of its 134 findings, all at line 1, for
+9.7 CPU seconds against 0.8.
 """
 
 from __future__ import annotations
