@@ -59,3 +59,24 @@ def test_a_captured_request_of_the_same_url_is_the_one_request(tmp_path: Path) -
     found = _findings(path, "--no-dedupe")
     assert found.count((PLAIN, 2)) == 1, found
     assert ("iugu-unsigned-transfer", 2) in found  # read as the POST it is, not as a GET
+
+
+def test_a_url_in_markup_text_is_the_request_its_record_captures_not_a_second(tmp_path: Path) -> None:
+    """JMeter's XML results write a sample's URL as text, its `&` escaped `&amp;` as XML escapes it, beside the request
+    the sample records: the URL is that request (it was a second one, its query ending in `&amp;limit=10`)."""
+    url = f"http://api.iugu.com/v1/invoices?api_token={iugu_token()}&amp;limit=10"
+    path = tmp_path / "results.jtl"
+    path.write_text(f"""<testResults version="1.2">
+<httpSample t="245" lt="244" ts="1795352440012" s="true" lb="GET /v1/invoices" rc="200" rm="OK">
+  <requestHeader class="java.lang.String">User-Agent: payouts/3.1
+Host: api.iugu.com</requestHeader>
+  <method class="java.lang.String">GET</method>
+  <queryString class="java.lang.String">{url.partition("?")[2]}</queryString>
+  <java.net.URL>{url}</java.net.URL>
+</httpSample>
+</testResults>
+""")
+    report, _ = scan_json("--no-dedupe", str(path))
+    urls = [f["context"]["url"] for f in report["findings"] if f["rule_id"] == PLAIN]
+    assert len(urls) == 1 and urls[0].endswith("&limit=10"), urls
+    assert report["scan"]["requests"]["requests_judged"] == 1

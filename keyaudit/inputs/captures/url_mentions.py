@@ -38,7 +38,7 @@ def exchanges(anchored: Iterable[tuple[int, str]], path: str) -> Iterator[Exchan
         if not _plain_scheme(text):
             continue
         for found in _URL.finditer(text):
-            url = found.group().rstrip(_TRAILING)
+            url = found.group().rstrip(_TRAILING).replace("&amp;", "&")  # markup's (XML or HTML text) `&` in a query
             query = url.partition("?")[2]
             if query and _LONG_VALUE.search(query) is not None:
                 origin = Origin(path, number, found.start() + 1, capture=CAPTURE)
