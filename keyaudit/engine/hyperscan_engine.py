@@ -312,4 +312,4 @@ class HyperscanMatcher:
                 regions = keyword_regions(buffer, anchors, keyword_reach(rule))
             for start, stop in regions:
                 result.confirm(index, rule, buffer, start, stop)
-        return result.in_order()
+        return result.in_order(buffer)

@@ -69,6 +69,10 @@ class BufferHits:
     anchors: list[int] = field(default_factory=list)
     record_anchors: list[int] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)  # tables whose rows run on past the buffer
+    # Each table rule's first and last table in the buffer (the last's header ends where its rows start): a table's
+    # rows end at the next header of its rule, and the last one's are read once the buffer's headers are all found.
+    first_tables: dict[int, int] = field(default_factory=dict)
+    last_tables: dict[int, tuple[Table, int]] = field(default_factory=dict)
     gates: dict[Gate, bool] = field(default_factory=dict)  # rule gates open in this buffer (by its own text)
     carried: CarriedGates = NO_GATES  # gates open over its first line by the buffers before it
     # Where an encoded form of a keyword or an escape marker starts, with its index in the
@@ -78,10 +82,11 @@ class BufferHits:
     def confirm(self, index: int, rule: Rule, buffer: bytes, start: int = 0, stop: int | None = None) -> None:
         """Run rule ``index``'s own pattern over ``buffer[start:stop]``: every match with a
         ``secret`` group is a hit (for a table rule, every value under its column in the rows
-        after a matched header, read on past ``stop``; a table still open at the end of the
-        buffer is kept in ``tables``). A rule whose context has a gate runs only on a buffer
-        holding one of its literals, or on the buffer's first line where that gate is carried to
-        it (:class:`CarriedGates`). The rule's time budget bounds it: a rule out of time is not
+        after a matched header, read on past ``stop`` up to the rule's next header, the last
+        one's by :meth:`in_order`; a table still open at the end of the buffer is kept in
+        ``tables``). A rule whose context has a gate runs only on a buffer holding one of its
+        literals, or on the buffer's first line where that gate is carried to it
+        (:class:`CarriedGates`). The rule's time budget bounds it: a rule out of time is not
         run, and one that runs out keeps the hits found before, and the buffer goes on."""
         end = len(buffer) if stop is None else stop
         code_group = rule.environment.group if rule.environment is not None else None
@@ -91,7 +96,7 @@ class BufferHits:
                 if rule.table is not None:  # the match is a table's header: its rows hold the values
                     table = table_at(index, rule, buffer, match)
                     if table is not None:
-                        self._rows(table, buffer, match.end(), False)
+                        self._header(table, buffer, match.end())
                     continue
                 secret_start, secret_end = match.span("secret")
                 if secret_start >= 0:
@@ -115,20 +120,38 @@ class BufferHits:
 
     def read_on(self, tables: list[Table], buffer: bytes) -> None:
         """Read on the rows of ``tables`` (left open by the buffer before) from the start of
-        ``buffer``, on their rules' time; rows the buffer before already gave are given again,
-        for the stream to drop, as it does a match in the overlap."""
+        ``buffer`` (SQL tuples from their ``next_row``) up to their rule's first header in it, on
+        their rules' time; rows the buffer before already gave are given again, for the stream to
+        drop, as it does a match in the overlap."""
         for table in tables:
-            self.budget.run(table.rule.id, len(buffer),
-                            lambda _timeout, table=table: self._rows(replace(table, start=0), buffer, 0, True))
-        self.in_order()
+            self.budget.run(table.rule.id, len(buffer), lambda _timeout, table=table: self._rows(
+                replace(table, start=0), buffer, 0 if table.by_lines else table.next_row, True,
+                self.first_tables.get(table.rule_index)))
+        self.in_order(buffer)
 
-    def _rows(self, table: Table, buffer: bytes, position: int, at_row: bool) -> None:
-        values, still_open = table_rows(table, buffer, position, at_row)
+    def _header(self, table: Table, buffer: bytes, rows: int) -> None:
+        """A table's header (its rows from ``rows``): the rows of its rule's table before it end here. Each byte
+        of the buffer is so read as a row of one table of a rule, however many headers it holds."""
+        last = self.last_tables.get(table.rule_index)
+        if last is None:
+            self.first_tables[table.rule_index] = table.start
+        else:
+            self._rows(last[0], buffer, last[1], False, table.start)
+        self.last_tables[table.rule_index] = table, rows
+
+    def _rows(self, table: Table, buffer: bytes, position: int, at_row: bool, stop: int | None = None) -> None:
+        values, read_on = table_rows(table, buffer, position, at_row, stop)
         self.hits.extend(RawMatch(table.rule_index, a, b, a, b, whole) for a, b, whole in values)
-        if still_open:
-            self.tables.append(table)
+        if read_on is not None:
+            self.tables.append(read_on)
 
-    def in_order(self) -> "BufferHits":
+    def in_order(self, buffer: bytes) -> "BufferHits":
+        """The hits sorted, once each table rule's last table in ``buffer`` has had its rows read (on its rule's
+        time) to the buffer's end."""
+        for table, rows in self.last_tables.values():
+            self.budget.run(table.rule.id, len(buffer) - rows,
+                            lambda _timeout, table=table, rows=rows: self._rows(table, buffer, rows, False))
+        self.last_tables.clear()
         self.hits.sort(key=lambda hit: (hit.start, hit.rule_index))
         return self
 

@@ -120,4 +120,4 @@ class RegexMatcher:
         for index in sorted(keyword_ends):
             for start, stop in keyword_regions(buffer, keyword_ends[index], keyword_reach(self._rules[index])):
                 result.confirm(index, self._rules[index], buffer, start, stop)
-        return result.in_order()
+        return result.in_order(buffer)

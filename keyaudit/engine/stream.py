@@ -22,7 +22,7 @@ from keyaudit.engine.evidence import FileEvidence
 from keyaudit.engine.line_gates import GATED_LINES_CUT, LineGates
 from keyaudit.engine.matcher import OVERLAP_BYTES, Matcher, RawMatch
 from keyaudit.engine.payloads import PAYLOADS_CUT
-from keyaudit.engine.tables import Table
+from keyaudit.engine.tables import TUPLES_CUT, Table, tables_on
 from keyaudit.engine.windows import WindowCollector
 from keyaudit.model.result import BINARY_STRINGS_BYTES
 
@@ -153,6 +153,7 @@ class ChunkedPass:
         self.markers_seen = False  # whether a request marker occurs in the text
         # Tables whose rows ran on past the last buffer; at first, those the text before the stream left open.
         self._tables: list[Table] = list(tables or [])
+        self.tuples_cut = 0  # SQL statements whose tuples were read in part (see tables_on)
         self.anchors_seen = False  # whether a request anchor does
         # Where the lines worth reading as requests are: around anchors, and around credentials the caller confirms
         # (``windows.add`` with a hit's place); None when no one will read them (one request's text, judged alone).
@@ -269,8 +270,10 @@ class ChunkedPass:
 
     def cuts(self) -> dict[str, int]:
         """What this pass read only in part, by the scan's statistic that counts it (none when nothing was):
-        encoded payloads past their bound, long lines a gated rule searched in part."""
-        counts = {PAYLOADS_CUT: self.spots.cut if self.spots is not None else 0, GATED_LINES_CUT: self.gates.cut}
+        encoded payloads past their bound, long lines a gated rule searched in part, SQL statements whose tuples
+        were read up to one longer than the overlap a buffer's end cut."""
+        counts = {PAYLOADS_CUT: self.spots.cut if self.spots is not None else 0, GATED_LINES_CUT: self.gates.cut,
+                  TUPLES_CUT: self.tuples_cut}
         return {statistic: count for statistic, count in counts.items() if count}
 
     @property
@@ -319,9 +322,8 @@ class ChunkedPass:
             self.spots.take(buffer, cut, cursor.place, offset, found.decode_anchors, final)
         if self._tables:
             found.read_on(self._tables, buffer)
-        # Tables whose rows run on past this buffer are read on in the next, unless their header
-        # is past the cut: the next buffer starts there, and finds it again.
-        self._tables = [table for table in found.tables if table.start < cut]
+        self._tables, cut_short = tables_on(found.tables, cut)
+        self.tuples_cut += 0 if final else cut_short  # the last buffer's open statement ends with the text
         self.markers_seen |= found.markers_seen
         self.evidence.observe(buffer, found.record_anchors)
         for anchors, record in ((found.anchors, False), (found.record_anchors, True)):

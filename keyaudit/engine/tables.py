@@ -5,17 +5,20 @@ only by its column, lines away; the rule's pattern finds the header (see
 :class:`~keyaudit.rulebook.rules.TableSpec`) and this module walks the rows that follow, cell by
 cell, with the quoting those formats share (``"…"`` and ``'…'``, a doubled quote or a backslash
 inside). Each value under the column becomes a hit of its own, placed on the value, so the
-finding points at the row. A row with another number of cells ends the table; rows of lines
-that run on past the buffer are read on in the next one (see :class:`Table`), at most
-:data:`MAX_ROWS` a buffer. A table that keeps several providers' credentials, one a row, says
-whose a row's is in another cell (``TableSpec.provider``): only the rows it names for the rule's
-provider are read.
+finding points at the row. A row with another number of cells ends the table, and so does the
+next header of its rule: each byte of a buffer is read as a row of one table of a rule at most, so
+a buffer costs its rows' reading once however many headers it holds (a file of header lines, each
+read to the buffer's end, was quadratic). Rows that run on past the buffer are read on in the next
+one (see :class:`Table`), however many there are: a dump's token column is mostly empty or ``\\N``,
+short rows, and a bound on their number ended the table without a word. A table that keeps several
+providers' credentials, one a row, says whose a row's is in another cell (``TableSpec.provider``):
+only the rows it names for the rule's provider are read.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Iterator
 
 from keyaudit.rulebook.rules import Rule
@@ -23,9 +26,11 @@ from keyaudit.rulebook.rules import Rule
 if TYPE_CHECKING:
     import regex
 
-MAX_ROWS = 50_000  # rows read in one buffer (1 MiB): more are short rows of no token; the table ends
+TUPLES_CUT = "sql_tuples_cut"  # the scan's statistic of the statements whose tuples were read in part (see stream)
 _QUOTES = b"\"'`"
+_QUOTE = re.compile(rb"[\"'`]")
 _SPACE = b" \r"
+_NULL = b"\\N"  # COPY's (and mysqldump --tab's) null: no value, not worth a hit in a dump's mostly empty column
 _HEADER_SEPARATORS = b"\t;|,"  # a header's names are split on the first of these it holds
 # What a column name looks like (or an empty header cell), maybe ending in its unit between parentheses (a
 # sheet's `Taxa (%)`, `Valor (R$)`): a line of code or prose split on its commas has cells like `def f(self`
@@ -56,6 +61,9 @@ class Table:
     by_lines: bool  # rows of lines (else SQL tuples)
     start: int  # where its header starts in the buffer it was found in (0: read on from before)
     named_by: int | None = None  # the cell that says whose a row's secret is (TableSpec.provider)
+    # SQL tuples: where in the buffer its first tuple not read whole starts (the stream makes it a place in the
+    # next buffer). Rows of lines are read on from the next buffer's start, which is a line's.
+    next_row: int = 0
 
 
 def table_at(rule_index: int, rule: Rule, buffer: bytes, header: "regex.Match[bytes]") -> Table | None:
@@ -79,21 +87,33 @@ def table_at(rule_index: int, rule: Rule, buffer: bytes, header: "regex.Match[by
                  spec.rows == "lines", header.start(), named_by)
 
 
-def table_rows(table: Table, buffer: bytes, position: int, at_row: bool) -> tuple[list[tuple[int, int, bool]], bool]:
+def table_rows(table: Table, buffer: bytes, position: int, at_row: bool,
+               stop: int | None = None) -> tuple[list[tuple[int, int, bool]], Table | None]:
     """The spans of the values under the table's column in its rows from ``position`` (the row
-    there when ``at_row``, else the one after its line), each with whether its row is whole; and
-    whether the rows ran on to the end of ``buffer``, so that the table may go on in the next
-    one (rows of lines only: a buffer is cut between lines, not inside a SQL tuple)."""
-    rows = _lines(buffer, position, table.separator, at_row) if table.by_lines else _tuples(buffer, position)
+    there when ``at_row``, else the one after its line) up to ``stop`` (the next header of its rule,
+    where the table ends), each with whether its row is whole; and the table to read on in the next
+    buffer when its rows run on to the end of ``buffer`` (SQL tuples from its ``next_row``), else None."""
+    end = len(buffer) if stop is None else stop
+    rows = _lines(buffer, position, end, table.separator, at_row) if table.by_lines else _tuples(buffer, position, end)
     values: list[tuple[int, int, bool]] = []
-    for count, (cells, whole) in enumerate(rows):
-        if count == MAX_ROWS:
-            return values, False
+    for (cells, whole), start in rows:
         if len(cells) != table.width:  # the table ends, unless the row is only cut by the buffer's end
-            return values, not whole
+            return values, None if whole or stop is not None else replace(table, next_row=start)
         if table.named_by is None or _names_provider(table, buffer, cells[table.named_by]):
-            values.extend((*cells[index], whole) for index in table.wanted if cells[index][0] < cells[index][1])
-    return values, table.by_lines
+            values.extend((*cells[index], whole) for index in table.wanted
+                          if cells[index][0] < cells[index][1] and buffer[cells[index][0]:cells[index][1]] != _NULL)
+    return values, table if table.by_lines and stop is None else None
+
+
+def tables_on(tables: list[Table], cut: int) -> tuple[list[Table], int]:
+    """Of ``tables``, whose rows run on past a buffer, those to read on in the next (which starts at ``cut``), and
+    how many statements' tuples end short. A table whose header is past the cut is not read on: the next buffer
+    starts there, and finds it again. Rows of lines go on at its start; SQL tuples at the first one not read whole,
+    which is in it unless it started more than the overlap before the cut (a tuple longer than that, cut by the
+    buffer's end): that statement's later tuples are not read, and counted (:data:`TUPLES_CUT`)."""
+    kept = [replace(table, next_row=0 if table.by_lines else table.next_row - cut) for table in tables
+            if table.start < cut and (table.by_lines or table.next_row >= cut)]
+    return kept, sum(table.start < cut and not table.by_lines and table.next_row < cut for table in tables)
 
 
 def _names_provider(table: Table, buffer: bytes, cell: Span) -> bool:
@@ -102,51 +122,66 @@ def _names_provider(table: Table, buffer: bytes, cell: Span) -> bool:
     return table.rule.table.provider[1].fullmatch(buffer[cell[0]:cell[1]].decode("utf-8", "replace")) is not None
 
 
-def _lines(buffer: bytes, position: int, separator: int, at_row: bool) -> Iterator[Row]:
-    """Rows of lines from ``position`` (or the line after it) to the end of the buffer, the last
-    one not whole when the buffer ends inside it. A blank line, a ``\\.`` line (the end of a
-    ``COPY`` block) or a quote left open ends the table: it is given as a row of no cells. A rule
-    line (under a printed table's header) is passed over."""
+def _lines(buffer: bytes, position: int, end: int, separator: int, at_row: bool) -> Iterator[tuple[Row, int]]:
+    """Rows of lines from ``position`` (or the line after it) to the end of the buffer (no row starts
+    at ``end`` or after), each with where it starts, the last one not whole when the buffer ends inside
+    it. A blank line, a ``\\.`` line (the end of a ``COPY`` block) or a quote left open ends the table:
+    it is given as a row of no cells. A rule line (under a printed table's header) is passed over."""
     newline = buffer.find(b"\n", position)
     start = position if at_row else len(buffer) if newline < 0 else newline + 1
-    while start < len(buffer):
-        end = buffer.find(b"\n", start)
-        stop = len(buffer) if end < 0 else end
-        if end >= 0 and _RULE_LINE.fullmatch(buffer, start, stop):
-            start = end + 1
+    while start < end:
+        line_end = buffer.find(b"\n", start)
+        stop = len(buffer) if line_end < 0 else line_end
+        if line_end >= 0 and _RULE_LINE.fullmatch(buffer, start, stop):
+            start = line_end + 1
             continue
         row = _cells(buffer, start, stop, separator, None)
-        if end < 0:
+        if line_end < 0:
             if row is not None and buffer[start:stop].strip():
-                yield row[0], False
+                yield (row[0], False), start
             return
-        yield ([], True) if row is None or buffer[start:stop].strip() in (b"", b"\\.") else (row[0], True)
-        start = end + 1
+        yield (([], True) if row is None or buffer[start:stop].strip() in (b"", b"\\.") else (row[0], True)), start
+        start = line_end + 1
 
 
-def _tuples(buffer: bytes, position: int) -> Iterator[Row]:
-    """SQL rows ``(…), (…)`` from ``position``, up to anything that is not the next tuple."""
+def _tuples(buffer: bytes, position: int, end: int) -> Iterator[tuple[Row, int]]:
+    """SQL rows ``(…), (…)`` from ``position``, up to anything that is not the next tuple (or a tuple not
+    closed before ``end``), each with where it starts. Where they run on to the end of the buffer, a row of
+    no cells, not whole, says where they go on: the tuple the buffer cut, or the last one read again when
+    the buffer ends before the comma after it."""
     while True:
-        while position < len(buffer) and buffer[position] in b" \t\r\n":
+        while position < end and buffer[position] in b" \t\r\n":
             position += 1
-        if position >= len(buffer) or buffer[position] != ord("("):
+        if position >= len(buffer):
+            yield ([], False), position
+        if position >= end or buffer[position] != ord("("):
             return
-        row = _cells(buffer, position + 1, len(buffer), ord(","), ord(")"))
+        row = _cells(buffer, position + 1, end, ord(","), ord(")"))
         if row is None:
+            yield ([], end < len(buffer)), position
             return
-        yield row[0], True
-        position = row[1] + 1
-        while position < len(buffer) and buffer[position] in b" \t\r\n":
+        yield (row[0], True), position
+        start, position = position, row[1] + 1
+        while position < end and buffer[position] in b" \t\r\n":
             position += 1
-        if position >= len(buffer) or buffer[position] != ord(","):
+        if position >= len(buffer):
+            yield ([], False), start
+        if position >= end or buffer[position] != ord(","):
             return
         position += 1
 
 
 def _cells(buffer: bytes, position: int, stop: int, separator: int, closer: int | None) -> tuple[list[Span], int] | None:
     """The cells from ``position`` to ``stop`` (or to ``closer`` outside quotes), each without its
-    spaces and quotes, and where they ended; None when a quote or the row is not closed."""
+    spaces and quotes, and where they ended; None when a quote or the row is not closed. A line holding no
+    quote is split at its separators without walking it byte by byte: a dump's rows mostly hold none."""
     cells: list[Span] = []
+    if closer is None and _QUOTE.search(buffer, position, stop) is None:
+        while (end := buffer.find(separator, position, stop)) >= 0:
+            cells.append(_trimmed(buffer, position, end))
+            position = end + 1
+        cells.append(_trimmed(buffer, position, stop))
+        return cells, stop
     start, quote, depth = position, 0, 0  # depth: parentheses open in a cell (`NOW()`)
     while position < stop:
         byte = buffer[position]

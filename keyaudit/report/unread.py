@@ -15,6 +15,7 @@ CUT_STATISTICS = (("request_lines_cut", "line{} too long to read whole for reque
                   ("request_records_cut", "record{} not read whole for requests"),
                   ("payloads_cut", "encoded payload{} read only in part"),
                   ("gated_lines_cut", "line{} longer than a buffer searched in part: a provider named only further on"),
+                  ("sql_tuples_cut", "SQL statement{} read up to a tuple over 4 KiB cut by a 1 MiB buffer's end"),
                   ("declared_calls_cut", "call{} on a declarative client not kept for the interfaces of other files"))
 
 

@@ -30,9 +30,10 @@ LOOK_BACK_BYTES = 64 << 10  # of a resumed plain file's text, where the table mu
 
 
 def open_tables(top: bytes, matcher: Matcher) -> list[Table]:
-    """The tables whose rows run on past the whole lines of ``top``, a file's first text."""
+    """The tables of lines whose rows run on past the whole lines of ``top``, a file's first text (SQL tuples
+    go on from a place in the buffer after, which a range or a resumed scan does not start with)."""
     top = top[: top.rfind(b"\n") + 1]  # a row cut short would end its table
-    return matcher.match(top, want_markers=False).tables if top else []
+    return [table for table in matcher.match(top, want_markers=False).tables if table.by_lines] if top else []
 
 
 def tables_above(unit: WorkUnit, resume: Resume | None, matcher: Matcher) -> list[Table]:
@@ -51,4 +52,4 @@ def tables_above(unit: WorkUnit, resume: Resume | None, matcher: Matcher) -> lis
     except (OSError, CodecMissing, *DECOMPRESSION_ERRORS):
         return []  # the resumed reading says what is wrong with the file
     before = before[before.find(b"\n") + 1 :]  # from the first whole line
-    return [table for table in tables if table_rows(table, before, 0, True)[1]]
+    return [table for table in tables if table_rows(table, before, 0, True)[1] is not None]

@@ -15,7 +15,7 @@ import pytest
 from helpers.credentials import iugu_token
 from helpers.engines import BOTH_ENGINES
 from helpers.places import expected_spans
-from helpers.running import engine_findings, rule_places
+from helpers.running import engine_findings, rule_places, scan_json
 from helpers.secrecy import assert_absent, report_digest
 from keyaudit.engine.stream import CHUNK_BYTES
 
@@ -154,3 +154,83 @@ def test_a_dump_several_reads_long_gives_every_row(write, engine: str) -> None:
     digests = sorted(report_digest(token) for token in tokens)
     findings, _ = engine_findings(engine, write("dump.sql", text))
     assert sorted(f["secret"]["digest"] for f in findings) == digests
+
+
+def place(text: str, token: str) -> tuple[int, int]:
+    """The line and column a token's finding is at (columns count characters, as the report does)."""
+    before = text[: text.index(token)]
+    return before.count("\n") + 1, len(before) - before.rfind("\n")
+
+
+def places(findings: list[dict]) -> list[tuple[int, int]]:
+    return sorted((f["location"]["line"], f["location"]["column"]) for f in findings)
+
+
+SHORT_ROWS = {  # a mostly empty token column: rows of ~15 bytes, 70,000 of them in a mebibyte
+    "dump.sql": lambda token: "COPY public.accounts (id, name, iugu_api_token) FROM stdin;\n"
+    + "".join(f"{n}\tacct{n}\t{token if n == 70_000 else chr(92) + 'N'}\n" for n in range(1, 80_001)) + "\\.\n",
+    "users.csv": lambda token: "id,iugu_api_token\n" + "".join(f"{n},{token if n == 60_000 else ''}\n"
+                                                               for n in range(1, 60_001)),
+    "seed.sql": lambda token: "INSERT INTO `accounts` (`id`,`iugu_api_token`) VALUES " + ",".join(
+        f"({n},{repr(token) if n == 60_000 else 'NULL'})" for n in range(1, 75_001)) + ";\n",
+}
+
+
+@pytest.mark.parametrize("engine", BOTH_ENGINES)
+@pytest.mark.parametrize("name", list(SHORT_ROWS))
+def test_a_table_of_short_rows_is_read_past_fifty_thousand_of_them_in_a_buffer(write, engine: str, name: str) -> None:
+    """pg_dump's COPY block, a CSV export and one INSERT of short tuples (the token column mostly `\\N`, empty
+    or NULL): the token in row 60,000 or 70,000 is found — a bound of 50,000 rows a buffer ended the table there
+    without a word."""
+    token = iugu_token()
+    text = SHORT_ROWS[name](token)
+    report, _ = scan_json("--engine", engine, str(write(name, text)))
+    found = report["findings"]
+    assert report["errors"] == [] and places(found) == [place(text, token)], rule_places(found)
+
+
+def long_insert(tokens: dict[int, str], tuples: int, separator: str = ",") -> str:
+    """One INSERT of ``tuples`` tuples (mysqldump's one line, or pg_dump --rows-per-insert's one a line), the
+    tokens in the tuples ``tokens`` numbers."""
+    return "INSERT INTO `accounts` (`id`,`name`,`iugu_api_token`) VALUES " + separator.join(
+        f"({n},'acct {n}, Centro',{repr(tokens[n]) if n in tokens else 'NULL'})" for n in range(1, tuples + 1)) + ";\n"
+
+
+@pytest.mark.parametrize("engine", BOTH_ENGINES)
+@pytest.mark.parametrize("separator", [",", ",\n\t"])
+def test_an_insert_longer_than_a_buffer_gives_its_later_tuples(write, engine: str, separator: str) -> None:
+    """An INSERT of 3 MB (mysqldump --net-buffer-length=16M on one line, pg_dump --rows-per-insert a tuple a
+    line): a token every 997 tuples, across every buffer's edge, each found once on its place; main read the
+    tuples of the first mebibyte only."""
+    tokens = {n: iugu_token() for n in range(5, 100_000, 997)}
+    text = long_insert(tokens, 100_000, separator)
+    assert len(text) > 3 * CHUNK_BYTES, "test set-up: the statement must span several buffers"
+    report, _ = scan_json("--engine", engine, str(write("dump.sql", text)))
+    assert report["errors"] == [] and "sql_tuples_cut" not in report["scan"]["requests"]
+    assert places(report["findings"]) == sorted(place(text, token) for token in tokens.values())
+
+
+def test_a_tuple_longer_than_the_overlap_cut_by_a_buffer_end_is_said(write) -> None:
+    """A tuple holding 64 KB of text across the first buffer's end: the statement's tuples after it are not
+    read (the buffer after starts inside it), and the report says so; the tuples before it are found."""
+    first, later = iugu_token(), iugu_token()
+    tuples = long_insert({3: first}, 40_000)
+    head = tuples[: tuples.rfind("),(", 0, CHUNK_BYTES - 30_000) + 1]
+    text = head + f",(20001,'{'nota ' * 13_000}',NULL),(20002,'acct',{later!r});\n"
+    assert len(head) < CHUNK_BYTES < len(text) - 20_000, "test set-up: the long tuple must cross the buffer's end"
+    report, _ = scan_json(str(write("dump.sql", text)))
+    assert places(report["findings"]) == [place(text, first)]
+    assert report["scan"]["requests"]["sql_tuples_cut"] == 1
+    assert "SQL statement read up to a tuple" in report["scan"]["read_in_part"]
+
+
+@pytest.mark.parametrize("engine", BOTH_ENGINES)
+def test_a_table_s_rows_end_at_the_next_header_of_its_rule(write, engine: str) -> None:
+    """2,000 statements each opening a quote it never closes, then a token's statement: each is read up to the
+    next (it read to the buffer's end before, a buffer's reading for each: the rule ran out of time and the
+    token was lost)."""
+    token = iugu_token()
+    text = "INSERT INTO t (id, api_token) VALUES ('\n" * 2_000 + "x" * 900_000 + "\n" \
+        + f"INSERT INTO t (id, api_token) VALUES (1, '{token}');\n"
+    report, _ = scan_json("--engine", engine, str(write("broken.sql", text)))
+    assert report["errors"] == [] and places(report["findings"]) == [place(text, token)]
