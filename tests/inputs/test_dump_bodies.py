@@ -8,13 +8,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 from pprint import pformat
+from typing import Any
 
 import pytest
 
 from helpers.credentials import asaas_key
 from helpers.running import run_scan, scan_json
 from helpers.signed_shapes import Request, requests
-from helpers.signing import key_pair
+from helpers.signing import key_pair, signature_header
 from keyaudit.inputs.text_requests import exchanges_in_lines
 
 URL = "https://api.iugu.com/v1/invoices"
@@ -346,3 +347,30 @@ def test_a_quoted_string_after_a_named_request_is_its_head_and_body_where_it_sho
     assert _read([start, prefix + sent]) == [(URL, [("Content-Type", "application/json"), ("Accept", "*/*")],
                                              BODY.encode())]
     assert _read([start, prefix + json.dumps("Error: timeout\nRetry: 3")]) == [(URL, [], None)]
+
+
+def _resty(headers: list[tuple[str, str]], body: str) -> list[str]:
+    """go-resty's debug log of a transfer (resty.dev/docs/debug-log/): the body as resty shows it."""
+    return ["2026/11/22 13:00:00.123456 DEBUG RESTY ", "=" * 78, "~~~ REQUEST ~~~",
+            "POST  /v1/transfer_requests  HTTP/1.1", "HOST   : api.iugu.com", "HEADERS:",
+            *(f"\t{name}: {value}" for name, value in headers), "BODY   :", *body.split("\n"), "-" * 78,
+            "~~~ RESPONSE ~~~", "STATUS       : 200 OK"]
+
+
+def test_a_json_body_resty_re_indented_leaves_its_signature_unjudged_and_one_it_shows_on_a_line_is_judged(
+        tmp_path: Path) -> None:
+    """resty shows a JSON body through json.Indent: over lines, it is not the compact bytes that were signed and sent
+    (it was a bad signature); a body it shows on one line is the bytes sent, and its signature is judged."""
+    client, public = key_pair(tmp_path, "client")
+    other, _ = key_pair(tmp_path, "other")
+    token, time = "5f2d1c0b9a8e7d6c5b4a39281f0e6d5c", "2026-11-22T10:00:00-03:00"
+    body = json.dumps({"api_token": token, "amount_cents": 1050, "transfer_type": "pix"}, separators=(",", ":"))
+
+    def headers(private: Any) -> list[tuple[str, str]]:
+        value = signature_header(private, "POST", "/v1/transfer_requests", token, time, body.encode())
+        return [("Content-Type", "application/json"), ("Request-Time", time), ("Signature", value)]
+
+    shown = json.dumps(json.loads(body), indent=3)
+    assert _scan(tmp_path, _resty(headers(client), shown), public) == {"requests_judged": 1, "signatures_unverified": 1}
+    assert _scan(tmp_path, _resty(headers(client), body), public) == {"requests_judged": 1, "signatures_valid": 1}
+    assert _scan(tmp_path, _resty(headers(other), body), public) == {"requests_judged": 1, "signatures_invalid": 1}

@@ -39,6 +39,16 @@ def test_a_field_logged_absent_still_shows_the_header_missing(absent: str | None
     assert (found.header("Signature"), found.header("Request-Time"), found.headers_known) == (None, None, True)
 
 
+@pytest.mark.parametrize("record", [
+    {"event": "http.request.start", "method": "POST", "url": URL, "status": None, "request_time": None},
+    {"request_method": "POST", "host": "api.iugu.com", "request_uri": "/v1/transfer_requests", "status": 200,
+     "request_time": None, "http_user_agent": "payouts/3.1"},
+], ids=["start-event", "nginx"])
+def test_a_duration_logged_null_under_a_headers_name_shows_no_header_missing(record: dict) -> None:
+    """`request_time` is nginx's and most access logs' duration of the request: null where none was measured."""
+    assert request(record).headers_known is False
+
+
 def test_an_envoy_json_access_log_shows_a_transfer_sent_unsigned(tmp_path: Path) -> None:
     """Envoy's ``json_format`` writes ``null`` where a ``%REQ(…)%`` header was not sent."""
     common = {"method": "POST", "path": "/v1/transfer_requests", "authority": "api.iugu.com", "scheme": "https",

@@ -53,6 +53,19 @@ def test_net_http_over_a_connection_it_did_not_secure_sent_its_requests_over_pla
                                                        (13, "https://api.iugu.com/v1/invoices")]
 
 
+def test_net_http_connection_lines_of_another_host_say_nothing_of_a_request_s_scheme() -> None:
+    """Two clients write to one debug output (threads sharing $stderr): a plain connection opened to another host
+    after TLS was started with the provider's leaves the provider's request on HTTPS, and the other's on HTTP."""
+    health = "GET /health HTTP/1.1\r\nHost: internal.svc\r\n\r\n"
+    transfer = "POST /v1/transfer_requests HTTP/1.1\r\nHost: api.iugu.com:443\r\n\r\n"
+    lines = ["opening connection to api.iugu.com:443...", "opened", "starting SSL for api.iugu.com:443...",
+             "opening connection to internal.svc:80...", "opened", f"<- {json.dumps(health)}",
+             '-> "HTTP/1.1 200 OK\\r\\n"', f"<- {json.dumps(transfer)}", '-> "HTTP/1.1 200 OK\\r\\n"']
+    found = list(exchanges(enumerate(lines, 1), "ruby.log"))
+    assert [(e.origin.line, e.url) for e in found] == [(6, "http://internal.svc/health"),
+                                                       (8, "https://api.iugu.com:443/v1/transfer_requests")]
+
+
 def test_a_synapse_senders_outgoing_lines_are_the_request_and_its_incoming_lines_are_no_request() -> None:
     # WSO2's wire log marks the other way round from HttpClient's: on a Sender (the connection to a
     # backend) `<<` goes to the wire; the backend's reply comes back `>>` and is read as no request.

@@ -54,8 +54,8 @@ of the line's rest after the log prefix and `lines`):
             end: after a blank line, up to the end line, whose size settles the line endings
             rest: the lines after the headers, a blank line between or not, up to the request's
             end (blank lines at its end are the log's, not the body's)
-  formats   json: the library shows a JSON body as it formats it (re-indented), not as it was sent: such a body
-            is searched for what it carries, but a signature is not judged over it
+  formats   json: the library shows a JSON body as it formats it (re-indented over lines), not as it was sent:
+            such a body is searched for what it carries, but a signature is not judged over it
   others    skip: other loggers' lines may come between (passed over); end: they end the request
   alone     none: a start line no header line follows is no request (a `METHOD URL` line at the
             margin is also what request files and documents write)
@@ -129,8 +129,9 @@ class Shape:
     formats_json: bool = False  # a JSON body is shown as the library formats it, not as sent
 
     def shown_as_sent(self, body: bytes | None) -> bool:
-        """Whether ``body``, as this shape shows it, is the bytes sent (not a JSON body the library re-indented)."""
-        return not self.formats_json or body is None or body.lstrip()[:1] not in (b"{", b"[")
+        """Whether ``body``, as this shape shows it, is the bytes sent: not a JSON body the library re-indented (one
+        over lines; one shown on one line was not re-indented: resty indents only where the content type is JSON)."""
+        return not self.formats_json or body is None or body.lstrip()[:1] not in (b"{", b"[") or b"\n" not in body
 
     def body_opening(self, line: str) -> str | None:
         """The body's first line, where a line right after the headers begins it: the text after

@@ -32,7 +32,7 @@ import json
 import re
 from typing import Any, Iterable
 
-from keyaudit.rulebook.header_names import RecordHeaders
+from keyaudit.rulebook.header_names import RecordHeaders, folded
 
 from .elision import ELISION
 from .header_entries import header_values, http2_fields, listed_field, named_pair, one_member, pair_list
@@ -269,15 +269,25 @@ def _field_headers(node: dict[str, Any], known: RecordHeaders) -> tuple[list[tup
     required of records (logged, absent or not)."""
     headers, telling = [], False
     for key, value in node.items():
-        if not isinstance(key, str) or not (value is None or isinstance(value, str)):
+        if not isinstance(key, str) or not (isinstance(value, str) or value is None and _null_is_header(key, known)):
             continue
         name = known.field_header(key)
         if name is None or value is not None and _NUMBER.fullmatch(value.strip()):
             continue
         telling = telling or role(name) in known.required
-        if value is not None and value not in ABSENT:  # null: logged absent, as Envoy's JSON format writes it
+        if value is not None and value not in ABSENT:
             headers.append((name, value))
     return headers, telling
+
+
+def _null_is_header(key: str, known: RecordHeaders) -> bool:
+    """Whether a field logged ``null`` is a header the request did not carry, as Envoy's JSON format writes one: where
+    its key says it is a header — after a header prefix (``req_signature``), written with a dash as HTTP writes the
+    name (``request-time``), or a header's one-word name (``signature``). A snake-case key that is a header's name
+    with its dash made an underscore (``request_time``) is as often a record's own field — nginx's and most access
+    logs' duration of the request, null where none was measured — and its null says nothing of the header."""
+    name = known.field_header(key)
+    return name is not None and (folded(key) != folded(name) or "-" in key or not any(char in name for char in "-_"))
 
 
 def _is_header_map(value: Any, known: RecordHeaders, besides: frozenset[str]) -> bool:

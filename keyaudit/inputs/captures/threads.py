@@ -27,7 +27,7 @@ WRITERS = tuple((literal, re.compile(pattern)) for literal, pattern in (
     ("] ", r"^(?:\d\d:\d\d:\d\d\.\d+ )?\[(\d+)-(?:\d+|x)\] "),  # curl --trace-ids: a transfer's id
     # a JVM thread's name: pool-1-thread-2, nio-8080-exec-7, …-worker-1, a Kafka listener's ntainer#0-0-C-1; as
     # Spring Boot's `[%15.15t]` writes it too, padded on the left and cut to its last 15 characters ([   task-1])
-    ("[", r"\[ *([\w.$#-]*?[A-Za-z][\w.$#-]*-\d+)\]"),
+    ("[", r"\[ *((?=[\w.$#-]*?[A-Za-z])[\w.$#-]*-\d+)\]"),  # (a letter in it: the look ahead keeps it linear)
     ("Task-", r"(?<![\w-])(Task-\d+)(?![\w-])"),  # Python's %(taskName)s: asyncio's Task-2
     ("Thread-", r"(?<![\w-])(Thread-\d+)(?![\w-])"),  # Python's %(threadName)s
     ("tid", r"\btid[:=](\d+)"),  # a thread's id as a field: Ruby httpx's `(pid:… tid:…, self:…)`

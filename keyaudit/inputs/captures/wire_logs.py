@@ -23,7 +23,7 @@ from keyaudit.model.exchange import Exchange
 
 from .lines import NOTHING, to_bytes
 from .quoted import DOUBLE_QUOTED
-from .wire_stream import WireStream
+from .wire_stream import WireStream, host_only
 
 MAX_CONNECTIONS = 256  # connections followed at once
 
@@ -87,9 +87,10 @@ class Shape:
     received: re.Pattern[str]
     decode: Callable[[str], bytes]
     connection: re.Pattern[str] | None = None
-    # (literal, pattern) of the line that says a connection opened (group port), then of the one that says TLS started
-    # on it: its requests went over plain HTTP unless the second follows the first (or the port is 443: a log that
-    # names HTTPS's port but not TLS leaves it as the Host header says)
+    # (literal, pattern) of the line that says a connection to a host opened (groups host, port), then of the one that
+    # says TLS started with a host (group host): requests to a host a connection opened to went over plain HTTP unless
+    # TLS was started with it (or the port is 443: a log that names HTTPS's port but not TLS leaves it as the Host
+    # header says); lines of connections to other hosts (another client on the same log) say nothing of it
     opened: tuple[str, re.Pattern[str]] | None = None
     secured: tuple[str, re.Pattern[str]] | None = None
 
@@ -110,8 +111,8 @@ SHAPES = (
     # then, where use_ssl is set, `starting SSL for <host>:<port>...`.
     Shape("net-http", ('<- "', '-> "'), re.compile(r'(?:^|\s)<- "(?P<data>' + DOUBLE_QUOTED + r')"\s*$'), re.compile(r'(?:^|\s)-> "'),
           dumped_bytes,
-          opened=("opening connection to ", re.compile(r"(?:^|\s)opening connection to \S+:(?P<port>\d+)\.\.\.$")),
-          secured=("starting SSL for ", re.compile(r"(?:^|\s)starting SSL for \S+\.\.\.$"))),
+          opened=("opening connection to ", re.compile(r"(?:^|\s)opening connection to (?P<host>\S+):(?P<port>\d+)\.\.\.$")),
+          secured=("starting SSL for ", re.compile(r"(?:^|\s)starting SSL for (?P<host>\S+):\d+\.\.\.$"))),
     # The same unquoted: `>> ` and a piece of the bytes sent, escaped to the line's end (a CR LF as `\r\n`, a quote
     # as `\"`), `<< ` what is read — isahc's `isahc::wire` trace of curl's debug callback (ascii::escape_default).
     # A quoted piece is the shapes' above; a piece that starts no request and continues none is no one's.
@@ -178,14 +179,20 @@ class WireLogReader:
         return shape.capture, connection.group(1) if connection else ""
 
     def _connected(self, shape: Shape, text: str) -> bool:
-        """Whether ``text`` is the line that says a connection of ``shape`` opened (plain HTTP, so far) or started
-        TLS; what it says is the scheme of the requests that begin on that connection from then on."""
+        """Whether ``text`` is the line that says a connection of ``shape`` to a host opened (plain HTTP, so far) or
+        started TLS with one; what it says is the scheme of the requests to that host that begin from then on."""
         for said, secure in ((shape.opened, False), (shape.secured, True)):
             if said is not None and said[0] in text and (found := said[1].search(text)) is not None:
                 key = self._key(shape, text)
                 stream = self._streams.pop(key, None) or WireStream(self.path, shape.capture)
                 self._streams[key] = stream
-                stream.scheme = "https" if secure else None if found["port"] == "443" else "http"
+                host, schemes = host_only(found["host"]), stream.schemes
+                if secure or found["port"] != "443":
+                    schemes[host] = "https" if secure else "http"
+                    if len(schemes) > MAX_CONNECTIONS:
+                        del schemes[next(iter(schemes))]
+                else:
+                    schemes.pop(host, None)
                 return True
         return False
 

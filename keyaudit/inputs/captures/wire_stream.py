@@ -78,8 +78,8 @@ class _Chunked:
 class _WireRequest:
     """One request reassembled from logged chunks of the bytes sent."""
 
-    def __init__(self, line: int, scheme: str | None) -> None:
-        self.line, self.scheme = line, scheme
+    def __init__(self, line: int, schemes: dict[str, str]) -> None:
+        self.line, self.schemes = line, schemes
         self.head: tuple[str, str, list[tuple[str, str]]] | None = None
         self.complete = False
         self.failed = False
@@ -133,6 +133,13 @@ class _WireRequest:
         return bytes(self._buffer) if self._expected is not None else None
 
 
+def host_only(host: str | None) -> str:
+    """A host as a Host header or a log line names it, lower-cased, without its port."""
+    written = (host or "").strip().lower()
+    name, colon, port = written.rpartition(":")
+    return name if colon and port.isdigit() else written
+
+
 class WireStream:
     """The requests on one connection, from the chunks of bytes a client logged for it.
 
@@ -143,14 +150,14 @@ class WireStream:
     def __init__(self, path: str, capture: str) -> None:
         self.path, self.capture = path, capture
         self._current: _WireRequest | None = None
-        # the scheme the connection's own lines say (a log that shows TLS started on it, or not), for the requests
-        # that begin on it from now on; None where they say none (the Host header's port decides)
-        self.scheme: str | None = None
+        # the scheme the log's own lines say each host was reached by (a connection opened to it, TLS started on it
+        # or not), for the requests to it that begin from now on; a host they say nothing of: its Host header decides
+        self.schemes: dict[str, str] = {}
 
     def feed(self, data: bytes, number: int) -> Iterator[Exchange]:
         if starts_request(data):
             yield from self.flush()
-            self._current = _WireRequest(number, self.scheme)
+            self._current = _WireRequest(number, dict(self.schemes))
         current = self._current
         if current is None:
             return
@@ -168,7 +175,8 @@ class WireStream:
         if current is None or current.head is None:
             return
         method, target, headers = current.head
-        exchange = make_exchange(method, absolute_url(target, header_value(headers, "Host"), current.scheme), headers,
+        host = header_value(headers, "Host")
+        exchange = make_exchange(method, absolute_url(target, host, current.schemes.get(host_only(host))), headers,
                                  current.body, Origin(self.path, current.line, capture=self.capture))
         if exchange is not None:
             yield exchange
