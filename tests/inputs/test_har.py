@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import gzip
 import json
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from helpers.har import capture_text, entry, entry_text, har
 from helpers.places import expected_spans, found_spans, place
 from helpers.running import cli, peak_rss_of_scan, scan_json
 from helpers.secrecy import absent, assert_none_leaked
+from keyaudit.engine.payloads import MAX_OUTPUT_BYTES
 
 
 def line_of(path: Path, needle: str) -> int:
@@ -376,6 +378,20 @@ def test_null_headers_are_unknown_not_missing(write) -> None:
     assert [f["rule_id"] for f in report["findings"]] == ["asaas-api-key"]
     assert report["scan"]["requests"]["requests_judged"] == 2
     assert run.stderr.count("keyaudit: error:") == 1 and absent(key, run.stdout, run.stderr)
+
+
+def test_a_gzip_body_of_more_text_than_the_payload_bound_is_counted(write) -> None:
+    """A log download recorded in base64 whose gzip opens to 40 MB of text: the key past the 16 MiB the
+    payload is opened to was lost without a word (the same value on a log line was counted)."""
+    key = asaas_key()
+    lines = b"2026-12-07T10:00:00Z INFO an ordinary line of a job\n" * (MAX_OUTPUT_BYTES // 50)
+    record = entry("GET", "https://logs.example/app.log.gz", {"User-Agent": "shop"},
+                   response_text=base64.b64encode(gzip.compress(lines + f"access_token={key}\n".encode())).decode(),
+                   encoding="base64")
+    record["response"]["content"]["mimeType"] = "application/gzip"
+    report, run = scan_json(str(write("download.har", json.dumps(har([record])))))
+    assert report["scan"]["requests"]["payloads_cut"] == 1 and "1 encoded payload read only in part" in run.stderr
+    assert report["errors"] == [] and absent(key, run.stdout, run.stderr)
 
 
 # --- places found again by pointer, requests judged without a credential pass ----------------------
