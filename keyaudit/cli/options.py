@@ -163,6 +163,9 @@ def command_line(targets: tuple[str, ...], options: dict[str, Any]) -> dict[str,
         raise fail(f"--storage-option {bad[0]!r}: expected KEY=VALUE")
     given["storage_options"] = tuple(tuple(option.split("=", 1)) for option in pairs)
     given["rules"] = given.pop("rule_paths")
+    if "" in targets:  # Path("") is ".": `scan "$LOGDIR"` with the variable unset walked the working folder
+        raise fail(f"target {targets.index('') + 1} is an empty argument (\"\"): name a file, a folder, a URL "
+                   "or - (stdin); is a variable that should name it unset?")
     given["targets"] = targets
     return given
 

@@ -78,7 +78,9 @@ class SpotCollector:
         # the lines a key of a rule whose keys loggers wrap ends whole (as written, validated), in order: no join
         # below them; a line leaves once the spots before it are drained (a log with such a key on every line)
         self._whole: deque[int] = deque()
-        self.cut = 0  # payloads read to MAX_PAYLOAD_BYTES: what they hold past it is not read (the scan says so)
+        # payloads read to MAX_PAYLOAD_BYTES, opened to MAX_OUTPUT_BYTES or MAX_NESTING formats deep (the
+        # detector adds those): what they hold past it is not read, and the scan says so
+        self.cut = 0
 
     def take(self, buffer: bytes, cut: int, place: Callable[[int], tuple[int, int]], offset: int,
              found: list[tuple[int, int]], final: bool = True) -> None:
@@ -268,14 +270,17 @@ class DecodingLayer:
     def decode(self, spot: Spot, depth: int) -> Decoded | None:
         """The text of ``spot`` with up to ``depth`` layers removed, when that reveals a keyword;
         else None (nothing a rule could find in it that it did not find as written). A payload is
-        opened whatever it holds (requests are read in it too), when it is text."""
-        if depth <= 0:
-            return None
+        opened whatever it holds (requests are read in it too), when it is text; one inside payloads that spent every
+        layer (``depth``) is not read, but told from a lookalike by opening it, to be counted (``cut``, no text)."""
         if spot.kind in PAYLOADS:
             opened = _OPENERS.get(spot.kind, open_base64)(spot.data)
             if opened is None:
                 return None
-            return Decoded(opened.text, opened.origin, opened.steps, opaque=not opened.origin)
+            if depth <= 0:
+                return Decoded(b"", [], opened.steps, cut=True)
+            return Decoded(opened.text, opened.origin, opened.steps, opaque=not opened.origin, cut=opened.cut)
+        if depth <= 0:
+            return None
         if spot.kind == BASE64:
             result = unbase64(spot.data) or unbase64_wide(spot.data)
             decoded = Decoded(*result, [BASE64]) if result is not None else None

@@ -204,6 +204,9 @@ class SecretDetector:
             decoded = self._decoding.decode(spot, depth)
             if decoded is None:
                 continue
+            spots.cut += decoded.cut  # opened only in part: past its bound (no text at all where nested too deep)
+            if not decoded.text:
+                continue
             reader = windows.on_nested if windows is not None and spot.kind in PAYLOADS else None
             if reader is None and not self._decoding.holds_keyword(decoded.text):
                 continue
@@ -252,12 +255,12 @@ class SecretDetector:
         evidence = FileEvidence(self._file_hosts)
         chunks.watch(evidence)
         judge = ContextJudge(path, evidence, self.matcher.budget)
-        spots = chunks.spots = self._decoding.collector() if depth > 0 else None
+        spots = chunks.spots = self._decoding.collector()  # past the layers too: a payload there is counted
         seen: set[tuple[int, str]] = set()  # (line, secret or rule) of the findings so far
         chunk = -1
         try:
             for hit in chunks:
-                if spots is not None and spots.waiting:
+                if spots.waiting:
                     pending.extend(self._decoded(spots, hit.place[0], path, depth, seen, chunks.windows))
                 # A new chunk starting past the last finding's line: that line is whole.
                 if hit.offset != chunk and pending and hit.place[0] > pending[-1].location.end_line:
@@ -269,7 +272,7 @@ class SecretDetector:
                 finding = finding_from_hit(rule, hit, path, self._validators, self.signing_keys)
                 if finding is None:
                     continue
-                if rule.line_wrapped and spots is not None:
+                if rule.line_wrapped:
                     spots.note_whole(hit.buffer, hit.match.end, hit.place[0])
                 if rule.context is not None:
                     verdict = judge.judge(rule, hit)
@@ -279,13 +282,12 @@ class SecretDetector:
                         continue
                     with_context(finding, verdict)
                 pending.append(finding)
-                if spots is not None and spots.waiting:  # a spot waits on this line (or a later one)
+                if spots.waiting:  # a spot waits on this line (or a later one)
                     seen.add(_seen_key(finding))
                 if chunks.windows is not None:
                     chunks.windows.add(hit.buffer, hit.match.match_start, hit.place[0], hit.offset,
                                        chunks.windows.request)
-            if spots is not None:
-                pending.extend(self._decoded(spots, None, path, depth, seen, chunks.windows))
+            pending.extend(self._decoded(spots, None, path, depth, seen, chunks.windows))
         finally:
             if unsettled is not None:
                 unsettled.hosts, unsettled.waiting = evidence.found, waiting

@@ -9,12 +9,12 @@ the encoding of a compression format's magic (``H4sI`` is gzip's), or ``[`` and 
 integers. The engines report those places (:mod:`keyaudit.engine.encodings`), and each is opened
 here once.
 
-Opening is bounded: at most :data:`MAX_PAYLOAD_BYTES` of encoded value are read, at most
-:data:`MAX_OUTPUT_BYTES` of text come out (a zip bomb is cut there), and a damaged stream gives
-the text decoded before the damage. A payload that does not open, or opens to bytes that are
-not text, costs only itself. The text it opens to is read by the secret rules and, where it writes
-requests out, by the request readers (:class:`keyaudit.engine.windows.NestedText`); what they find is placed on the
-encoded value (its bytes say nothing of where inside it a byte was).
+Opening is bounded: at most :data:`MAX_PAYLOAD_BYTES` of encoded value are read, at most :data:`MAX_OUTPUT_BYTES` of
+text come out (a zip bomb is cut there), :data:`MAX_NESTING` formats deep, each cut counted (:data:`PAYLOADS_CUT`);
+a damaged stream gives the text decoded before the damage. A payload that does not open, or opens to bytes that are
+not text, costs only itself. The text it opens to is read by the secret rules and, where it writes requests out, by
+the request readers (:class:`keyaudit.engine.windows.NestedText`); what they find is placed on the encoded value
+(its bytes say nothing of where inside it a byte was).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ import base64
 import re
 import zlib
 from array import array
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Sequence
 
 from keyaudit.engine.unwrap import Base64Origin, base64_bytes, run_start, unwrapped
@@ -129,10 +129,10 @@ class Opened:
 
     text: bytes
     steps: list[str]
-    # For a byte array or base64 opened to text, the offset in the value of each byte's number or
-    # characters (and its end); empty when the text came out of a compressed stream, whose bytes
-    # have no place.
+    # For a byte array or base64 opened to text, the offset in the value of each byte's number or characters (and its
+    # end); empty when the text came out of a compressed stream, whose bytes have no place.
     origin: Sequence[int] = field(default_factory=list)
+    cut: bool = False  # its text went on past MAX_OUTPUT_BYTES, or it was compressed past MAX_NESTING (no text)
 
 
 def open_base64(run: bytes) -> Opened | None:
@@ -152,7 +152,7 @@ def open_base64(run: bytes) -> Opened | None:
         return _decompressed(data, ["base64"], MAX_NESTING)
     if data.startswith(_ENCODED_MAGIC):  # base64 of a compressed blob's base64: opened once more
         inner = open_base64(data)
-        return Opened(inner.text, ["base64", *inner.steps]) if inner is not None and not inner.origin else None
+        return replace(inner, steps=["base64", *inner.steps]) if inner is not None and not inner.origin else None
     return Opened(data, ["base64"], Base64Origin(len(data), len(run))) if data and _is_text(data) else None
 
 
@@ -292,36 +292,41 @@ def _format(data: bytes) -> tuple[str, Callable[[], object | None]] | None:
 
 
 def _decompressed(data: bytes, steps: list[str], depth: int) -> Opened | None:
-    """``data`` decompressed while it starts with a format's magic (up to ``depth`` formats), to
-    at most :data:`MAX_OUTPUT_BYTES`; None unless that ends in text."""
-    while depth > 0 and (found := _format(data)) is not None:
+    """``data`` decompressed while it starts with a format's magic (up to ``depth`` formats), each
+    to at most :data:`MAX_OUTPUT_BYTES`; None unless that ends in text. Where a bound cut it, the
+    payload says so (``cut``): one compressed once more than ``depth`` allows opens to no text."""
+    cut = False
+    while (found := _format(data)) is not None:
+        if depth == 0:
+            return Opened(b"", steps, cut=True)
         name, opener = found
         decompressor = opener()
         if decompressor is None:
             return None
-        data = _inflate(decompressor, data)
+        data, more = _inflate(decompressor, data)
+        cut = cut or more
         steps.append(name)
         depth -= 1
-    return Opened(data, steps) if data and _is_text(data) else None
+    return Opened(data, steps, cut=cut) if data and _is_text(data) else None
 
 
-def _inflate(decompressor: object, data: bytes) -> bytes:
-    """What ``decompressor`` makes of ``data``, fed in pieces so that damage keeps the output
-    before it; at most :data:`MAX_OUTPUT_BYTES`. Members after the first (a gzip of several) are
-    not read: one stream is one payload."""
+def _inflate(decompressor: object, data: bytes) -> tuple[bytes, bool]:
+    """What ``decompressor`` makes of ``data``, fed in pieces so that damage keeps the output before it, and whether
+    it made more than :data:`MAX_OUTPUT_BYTES`: cut there (a byte past it is asked for, to tell a stream ending at the
+    bound from one cut by it). Members after the first (a gzip of several) are not read: one stream is one payload."""
     out: list[bytes] = []
     size = 0
     decompress = decompressor.decompress  # type: ignore[attr-defined]
     for start in range(0, len(data), _PIECE_BYTES):
         try:
-            piece = decompress(data[start : start + _PIECE_BYTES], MAX_OUTPUT_BYTES - size)
+            piece = decompress(data[start : start + _PIECE_BYTES], MAX_OUTPUT_BYTES + 1 - size)
         except Exception:  # noqa: BLE001 - whatever a decompressor says of damage (zlib.error, ZstdError)
             break  # the text before the damage stands
-        out.append(piece)
         size += len(piece)
-        if size >= MAX_OUTPUT_BYTES or getattr(decompressor, "eof", False):
+        out.append(piece[: MAX_OUTPUT_BYTES - size] if size > MAX_OUTPUT_BYTES else piece)  # the byte past it off
+        if size > MAX_OUTPUT_BYTES or getattr(decompressor, "eof", False):
             break
-    return b"".join(out)
+    return b"".join(out), size > MAX_OUTPUT_BYTES
 
 
 def _is_text(data: bytes | bytearray) -> bool:

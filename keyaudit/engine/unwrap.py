@@ -136,9 +136,8 @@ def quoted_printable(data: bytes) -> tuple[bytes, Origin] | None:
     return substitute(data, _QUOTED_PRINTABLE, lambda match: bytes([int(match[1], 16)]) if match[1] else b"")
 
 
-# In the order a round applies them: escapes that wrap others come off first. Literals are joined
-# only where a concatenation was seen (:data:`JOINING_LAYERS`): a round over every escaped line
-# would try the join at each of its quotes.
+# In the order a round applies them: escapes that wrap others come off first. Literals are joined only where a
+# concatenation was seen (:data:`JOINING_LAYERS`): a round over every escaped line would try the join at each quote.
 TEXT_LAYERS: tuple[tuple[str, Layer], ...] = (("ansi", ansi), ("html", html_entities), ("json", backslash),
                                               ("percent", percent), ("breaks", break_opportunities))
 JOINING_LAYERS: tuple[tuple[str, Layer], ...] = (("concatenation", concatenation), *TEXT_LAYERS)
@@ -152,6 +151,7 @@ class Decoded:
     origin: Origin
     steps: list[str]
     opaque: bool = False  # decompressed: its bytes have no origin (``origin`` is empty)
+    cut: bool = False  # a payload opened only in part (:attr:`keyaudit.engine.payloads.Opened.cut`)
 
     def then(self, name: str, text: bytes, origin: Origin) -> None:
         """Apply one more layer, whose ``origin`` points into the current text."""

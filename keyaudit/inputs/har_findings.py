@@ -91,13 +91,6 @@ def _summary(problems: list[tuple[str, str]], unnamed: int) -> str:
     return f"{first}; and {count} more part{'s' if count > 1 else ''} not read as HAR: {named}"
 
 
-def text_findings(data: BinaryIO, path: str, detector: SecretDetector, line: int, column: int) -> list[Finding]:
-    """The secret rules' findings in text that starts at ``line`` and ``column`` of the file."""
-    found: list[Finding] = []
-    detector.findings_in(data, path, found, sniff_binary=False, start=(line, column - 1))
-    return found
-
-
 class _HarScan:
     """The findings of one capture's values, a batch at a time."""
 
@@ -142,7 +135,17 @@ class _HarScan:
             item = Unreadable(item.pointer, f"{item.pointer}: JSON nested too deeply to read; read as plain text",
                               io.BytesIO(scannable(item.text)), item.place.line, item.place.column)
         self._problem(item.part, item.message)
-        return text_findings(item.data, self.path, self.detector, item.line, item.column)
+        found: list[Finding] = []
+        self._findings_in(item.data, found, sniff_binary=False, start=(item.line, item.column - 1))
+        return found
+
+    def _findings_in(self, data: BinaryIO, found: list[Finding], sniff_binary: bool = True,
+                     start: tuple[int, int] = (1, 0)) -> None:
+        """The secret rules' findings in ``data`` (as :meth:`SecretDetector.findings_in` finds them), appended to
+        ``found``; a payload in it read only in part is counted, as a file's is (a gzip body of 40 MB of text was
+        read to its bound without a word)."""
+        chunks = self.detector.findings_in(data, self.path, found, sniff_binary, start)
+        self.statistics.update(chunks.cuts())
 
     def batch(self, batch: list["_Read"]) -> Iterator[Finding]:
         """The findings of the values of a batch, in order. Their joint texts go through the
@@ -207,7 +210,7 @@ class _HarScan:
         found = self._alone.get(scanned)
         if found is None:
             found = []
-            self.detector.findings_in(io.BytesIO(scanned), self.path, found)
+            self._findings_in(io.BytesIO(scanned), found)
             if len(scanned) <= TEXT_KEPT_BYTES:
                 if len(self._alone) >= TEXTS_KEPT:
                     self._alone.clear()

@@ -4,7 +4,8 @@ HAR 1.2 says a request's ``method`` and ``url`` are strings, its ``headers`` a l
 ``postData`` an object whose ``text`` is a string. A capture that breaks one of these still has
 its strings scanned for keys; what the request rules could not judge because of it is said, one
 problem a request, not left out unsaid (a number for a URL took the entry out of the request rules
-with no error; a number for a method was judged as the method ``7``)."""
+with no error; a number for a method was judged as the method ``7``; a null request, method or header list was
+neither named nor, for the headers, taken as unknown: a request was said to lack a User-Agent it may have sent)."""
 
 from __future__ import annotations
 
@@ -22,9 +23,11 @@ def har_request(value: HarValue, path: str) -> tuple[Exchange | None, str | None
     judged), and what about it could not be read, if anything. Its origin is where the entry
     starts; request findings belong at its URL (:meth:`HarValue.url_place`)."""
     entry, pointer = value.root, f"{value.pointer}/request"
-    request = entry.get("request") if isinstance(entry, dict) and value.entry is not None else None
-    if not isinstance(request, dict):
+    if not isinstance(entry, dict) or value.entry is None or "request" not in entry:
         return None, None
+    request = entry["request"]
+    if not isinstance(request, dict):
+        return None, f"{pointer} is {json_kind(request)}, not an object; the entry was not judged as a request"
     url = request.get("url")
     if not isinstance(url, str):
         return None, f"{pointer}/url is {json_kind(url)}, not a string; the entry was not judged as a request"
@@ -33,11 +36,13 @@ def har_request(value: HarValue, path: str) -> tuple[Exchange | None, str | None
         return None, f"{pointer}/url is not a URL that can be read; the entry was not judged as a request"
     problems = []
     method = request.get("method")
-    if method is not None and not isinstance(method, str):
+    if "method" in request and not isinstance(method, str):
         problems.append(f"/method is {json_kind(method)}, not a string; the request was judged as a GET")
         method = None
     listed = request.get("headers")
-    if listed is not None and not isinstance(listed, list):
+    # present but no list (null too): the headers are unknown, and no rule may say one is missing
+    headers_known = "headers" not in request or isinstance(listed, list)
+    if not headers_known:
         problems.append("/headers is not a list; the request was judged without its headers")
     post = request.get("postData")
     text = post.get("text") if isinstance(post, dict) else None
@@ -53,7 +58,7 @@ def har_request(value: HarValue, path: str) -> tuple[Exchange | None, str | None
         body=value.encoded(text) if isinstance(text, str) else None,
         time=_text(started) if started else None,
         origin=Origin(path, value.place.line, value.place.column, pointer, value.entry, "har"),
-        headers_known=listed is None or isinstance(listed, list),
+        headers_known=headers_known,
     ), "; ".join(pointer + problem for problem in problems) or None
 
 

@@ -176,6 +176,20 @@ def test_exit_2_for_bad_usage(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     assert usage_error, scrub(done.stderr)
 
 
+@pytest.mark.parametrize("targets", [("",), ("dirty.log", "")])
+def test_an_empty_target_is_a_usage_error(targets: tuple[str, ...], tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """`keyaudit scan "$LOGDIR"` with the variable unset scanned the working folder (from /tmp: gigabytes)."""
+    monkeypatch.chdir(tmp_path)
+    token = iugu_token()
+    (tmp_path / "dirty.log").write_text(iugu_line(token) + "\n")
+    run = cli("scan", "--format", "json", *targets)
+    place = targets.index("") + 1
+    assert (run.exit_code, run.stdout) == (2, "")
+    assert run.stderr == f'keyaudit: error: target {place} is an empty argument (""): name a file, a folder, ' \
+                         "a URL or - (stdin); is a variable that should name it unset?\n"
+
+
 BAD_RULE_FILES = {
     "yaml-syntax": "rules:\n  - id: broken-rule\n    title: [unclosed\n",
     "missing-field": "rules:\n  - id: my-rule\n    title: A rule without the rest\n",

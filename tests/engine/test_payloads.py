@@ -277,3 +277,48 @@ def test_a_payload_past_its_bound_is_counted_not_cut_silently(tmp_path: Path) ->
     path.write_text(f'{{"awslogs": {{"data": "{base64.b64encode(gzip.compress(TEXT)).decode()}"}}}}\n')
     report, run = scan_json(str(path))
     assert PAYLOADS_CUT not in report["scan"]["requests"] and "encoded payload" not in run.stderr
+
+
+def cloudwatch(text: bytes, times: int = 1) -> str:
+    """A log line of a subscription event holding ``text`` gzipped ``times`` over (one base64 around them all)."""
+    for _ in range(times):
+        text = gzip.compress(text, 6, mtime=0)
+    return json.dumps({"awslogs": {"data": base64.b64encode(text).decode()}})
+
+
+def cut_count(tmp_path: Path, lines: list[str]) -> tuple[int, list[str], str]:
+    """The payloads a scan of ``lines`` counts as read in part, the layers of its findings, its stderr."""
+    path = tmp_path / "events.log"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report, run = scan_json(str(path), "--no-dedupe")
+    return report["scan"]["requests"].get(PAYLOADS_CUT, 0), [f["context"]["decoded"] for f in report["findings"]], \
+        run.stderr
+
+
+def test_a_payload_opening_to_more_text_than_the_bound_is_counted(tmp_path: Path) -> None:
+    """A 160 KB event of 41 MB of log text lost the key past the 16 MiB it is opened to, and said nothing. A stream
+    of exactly the bound is read whole and not counted."""
+    filler = b"2026-12-07T10:00:00Z INFO an ordinary line of a job\n"
+    ending = b"x" * 40 + b"\n" + TEXT  # the key line, last; the x line pads the text to the bound exactly
+    count, found, stderr = cut_count(tmp_path, [cloudwatch(filler * (MAX_OUTPUT_BYTES // len(filler) + 1) + TEXT)])
+    assert (count, found) == (1, []) and "1 encoded payload read only in part" in stderr
+    whole = filler * ((MAX_OUTPUT_BYTES - len(ending)) // len(filler))
+    whole += b"y" * (MAX_OUTPUT_BYTES - len(whole) - len(ending)) + ending
+    assert len(whole) == MAX_OUTPUT_BYTES
+    assert cut_count(tmp_path, [cloudwatch(whole)])[:2] == (0, ["base64+gzip"])
+
+
+def test_a_payload_compressed_past_the_nesting_bound_is_counted(tmp_path: Path) -> None:
+    """A stream gzipped four times over was skipped without a word (three are opened); it is counted now."""
+    count, found, stderr = cut_count(tmp_path, [cloudwatch(TEXT, times) for times in (3, 4, 5)])
+    assert (count, found) == (2, ["base64+gzip×3"]) and "2 encoded payloads read only in part" in stderr
+
+
+def test_a_payload_inside_payloads_past_the_layers_is_counted(tmp_path: Path) -> None:
+    """An event logged inside an event logged inside an event: the third is past the four layers decoded in all,
+    and was left unread without a word; a lookalike there (no stream behind its magic) is not counted."""
+    twice = cloudwatch(b"y\n" + cloudwatch(TEXT).encode() + b"\n")
+    lookalike = cloudwatch(b"y\n" + cloudwatch(b"z\nblob=H4sIAAAAAAAAA" + b"A" * 40 + b"\n").encode() + b"\n")
+    assert cut_count(tmp_path, [twice, lookalike])[:2] == (0, ["base64+gzip+base64+gzip"])
+    count, found, stderr = cut_count(tmp_path, [cloudwatch(b"z\n" + twice.encode() + b"\n")])
+    assert (count, found) == (1, []) and "1 encoded payload read only in part" in stderr

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import gzip
 import json
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from helpers.har import capture_text, entry, entry_text, har
 from helpers.places import expected_spans, found_spans, place
 from helpers.running import cli, peak_rss_of_scan, scan_json
 from helpers.secrecy import absent, assert_none_leaked
+from keyaudit.engine.payloads import MAX_OUTPUT_BYTES
 
 
 def line_of(path: Path, needle: str) -> int:
@@ -315,6 +317,8 @@ WRONGLY_TYPED = {  # a request's part of the wrong JSON type: what the error say
                                  "as a request", False),
     "method a number": (("method",), 7, "/log/entries/0/request/method is a number, not a string; the request "
                                         "was judged as a GET", True),
+    "method null": (("method",), None, "/log/entries/0/request/method is null, not a string; the request was "
+                                       "judged as a GET", True),
     "postData a list": (("postData",), ["x"], "/log/entries/0/request/postData is a list, not an object; the "
                                               "request was judged without a body", True),
     "postData text a number": (("postData", "text"), 5, "/log/entries/0/request/postData/text is a number, not "
@@ -341,6 +345,53 @@ def test_a_request_part_of_the_wrong_type_is_an_error_and_the_key_is_still_found
     assert judged_as == ({("GET" if kind.startswith("method") else "POST", "http://api.asaas.com/v3/customers")}
                          if judged else set())
     assert run.stderr.count("keyaudit: error:") == 1 and absent(key, run.stdout, run.stderr)
+
+
+@pytest.mark.parametrize(("wrong", "kind"), [(None, "null"), (7, "a number"), ("GET /", "a string"), ([], "a list")])
+def test_a_request_that_is_no_object_is_named_and_the_next_entry_is_read(wrong: object, kind: str, write) -> None:
+    """An entry whose request was null (or any other non-object) was neither judged nor named."""
+    key = asaas_key()
+    record = entry("GET", "https://api.asaas.com/v3/customers")
+    record["request"] = wrong
+    path = write("request.har", json.dumps(har([record, entry("GET", "https://api.asaas.com/v3/payments",
+                                                                {"User-Agent": "shop", "access_token": key})])))
+    report, run = scan_json(str(path), "--no-dedupe")
+    assert [error["message"] for error in report["errors"]] == [
+        f"/log/entries/0/request is {kind}, not an object; the entry was not judged as a request"]
+    assert report["scan"]["requests"]["requests_judged"] == 1
+    assert [f["location"]["pointer"] for f in report["findings"] if f["rule_id"] == "asaas-api-key"] == [
+        "/log/entries/1/request/headers/1/value"]
+    assert run.stderr.count("keyaudit: error:") == 1 and absent(key, run.stdout, run.stderr)
+
+
+def test_null_headers_are_unknown_not_missing(write) -> None:
+    """Null headers gave a request 'without a User-Agent' and no error, where headers given as an object
+    (as unknown) gave the error and no such claim: a header list that cannot be read says nothing is missing."""
+    key = asaas_key()
+    record = entry("GET", "https://api.asaas.com/v3/customers")
+    record["request"]["headers"] = None
+    path = write("headers.har", json.dumps(har([record, entry("GET", "https://api.asaas.com/v3/payments",
+                                                                {"User-Agent": "shop", "access_token": key})])))
+    report, run = scan_json(str(path), "--no-dedupe")
+    assert [error["message"] for error in report["errors"]] == [
+        "/log/entries/0/request/headers is not a list; the request was judged without its headers"]
+    assert [f["rule_id"] for f in report["findings"]] == ["asaas-api-key"]
+    assert report["scan"]["requests"]["requests_judged"] == 2
+    assert run.stderr.count("keyaudit: error:") == 1 and absent(key, run.stdout, run.stderr)
+
+
+def test_a_gzip_body_of_more_text_than_the_payload_bound_is_counted(write) -> None:
+    """A log download recorded in base64 whose gzip opens to 40 MB of text: the key past the 16 MiB the
+    payload is opened to was lost without a word (the same value on a log line was counted)."""
+    key = asaas_key()
+    lines = b"2026-12-07T10:00:00Z INFO an ordinary line of a job\n" * (MAX_OUTPUT_BYTES // 50)
+    record = entry("GET", "https://logs.example/app.log.gz", {"User-Agent": "shop"},
+                   response_text=base64.b64encode(gzip.compress(lines + f"access_token={key}\n".encode())).decode(),
+                   encoding="base64")
+    record["response"]["content"]["mimeType"] = "application/gzip"
+    report, run = scan_json(str(write("download.har", json.dumps(har([record])))))
+    assert report["scan"]["requests"]["payloads_cut"] == 1 and "1 encoded payload read only in part" in run.stderr
+    assert report["errors"] == [] and absent(key, run.stdout, run.stderr)
 
 
 # --- places found again by pointer, requests judged without a credential pass ----------------------
