@@ -85,9 +85,7 @@ _JOINED = re.compile(r"""\s*\+\s*(?=["'])|[ \t]*\r?\n\s*(?=["'])""")
 _SYMBOL = re.compile(r':(?:"(' + DOUBLE_QUOTED + r')"|([A-Za-z_][\w-]*[?!]?)(?![\w?!-]|=[^=>]))')
 _NONE = frozenset({"nil", "null", "None", "<nil>", "undefined"})
 _TIGHT = "tight"  # entries separated by commas, a blank after them or not: values by position
-# what a value other than a bare word starts with; a type's constructor or Python's repr of an object in angle
-# brackets, of a printed value (`URL('https://…')`, `Headers({…})`, `<CIMultiDict('Name': 'value', …)>`)
-_PRINTED_START = re.compile(r"""b?["']|[{\[]|map\[|<?[A-Z][\w.]{0,127}\((?=[{\['"])""")
+_PRINTED_START = re.compile(r"""b?["']|[{\[]|map\[|<?[A-Z][\w.]{0,127}\((?=[{\['"])""")  # a value (not a bare word)
 
 
 class _NotALiteral(Exception):
@@ -257,10 +255,8 @@ class _Parser:
             # `map[…]` and a type's `Name[…]` hold entries (a Java record's, Commons' ToStringBuilder's)
             keyed = typed.group(0).startswith("map") or (typed.group(2) == "[" and typed.group("type") is not None)
             found, end = self.container(typed.start(2), depth + 1, keyed)
-            # a type's constructor of one value is that value: yarl's URL('https://…'), Decimal('1.5'), httpx's
-            # Headers({…}), werkzeug's Headers([(name, value), …])
-            alone = typed.group(2) == "(" and isinstance(found, list) and len(found) == 1 and (
-                isinstance(found[0], str) or typed.group("type") is not None)
+            one = isinstance(found, list) and len(found) == 1  # a constructor of one value is it: yarl's URL('…'),
+            alone = typed[2] == "(" and one and (typed["type"] or isinstance(found[0], str))  # httpx's Headers({…})
             return (found[0] if alone else found), end
         if char == ":" and (symbol := _SYMBOL.match(self.text, at, self.end)) is not None:
             return unescaped(symbol.group(1)) if symbol.group(1) is not None else symbol.group(2), symbol.end()

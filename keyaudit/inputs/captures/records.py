@@ -70,8 +70,7 @@ METHOD = spellings("method", "verb", "methodname", "methodtype", "verbname")
 # a name that may hold any action: a method only where its value is one as HTTP writes it ("action":
 # "POST"; not "action": "login", nor the word "delete")
 ACTION = spellings("action")
-# Headers also under a name for the collection holding them (n8n's headerParameters, Apple's allHTTPHeaderFields), and
-# as the bytes pairs h11 and httpx keep (`raw_headers=[(b'Host', b'…'), …]`: an application logs `headers.raw` so)
+# Headers also under a name for the collection holding them (n8n's headerParameters, allHTTPHeaderFields, h11's raw)
 HEADERS = spellings("headers", "header", "allhttpheaderfields", "rawheaders",
                     *("header" + kind for kind in ("parameters", "params", "fields", "list", "map")))
 # Headers only a response carries (RFC 9110's Server, Location, ETag, Retry-After, WWW-Authenticate; cookies set;
