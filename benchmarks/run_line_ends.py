@@ -63,7 +63,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as generated:
         mixed, _, _ = generate(Path(generated), args.megabytes, seed=7)
         args.out.mkdir(parents=True, exist_ok=True)
-        logs = {"mixed": twins(mixed, args.out), "provider-dense": twins(Path(generated) / "provider-dense.log", args.out)}
+        dense = Path(generated) / "provider-dense.log"
+        logs = {"mixed": twins(mixed, args.out), "provider-dense": twins(dense, args.out)}
     print(f"{'log':<16} {'endings':<6} {'jobs':>4} {'MB':>6} {'CPU s':>7} {'wall s':>7} {'MiB':>6} "
           f"{'CPU/LF':>7} {'wall/LF':>7}  findings")
     for name, paths in logs.items():

@@ -70,8 +70,8 @@ class LfEnded(io.RawIOBase):
 
 
 def lf_ended(stream: BinaryIO) -> BinaryIO:
-    """``stream`` itself, or — when its first line ends in a CR alone — a reader of it with its
-    lone CRs LFs. ``stream`` must be able to peek (a buffered reader)."""
+    """``stream`` itself, or — when its head says its lines end in CR (:func:`cr_ended`) — a reader of it
+    with its lone CRs LFs. ``stream`` must be able to peek (a buffered reader)."""
     if not cr_ended(stream.peek(SNIFF_BYTES)[:SNIFF_BYTES]):  # type: ignore[attr-defined]
         return stream
     return io.BufferedReader(LfEnded(stream))  # type: ignore[arg-type]

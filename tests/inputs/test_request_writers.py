@@ -74,7 +74,8 @@ def test_a_writer_is_a_thread_task_or_transfer_named_in_the_line_prefix_only() -
     assert writer("2026-11-22 13:00:00 [main] INFO x - Content-Type: application/json; charset=utf-8") is None
     assert writer(" " * 200 + "[pool-1-thread-2]") is None  # past the prefix: a message's text
     # Spring Boot's `[%15.15t]`: padded on the left, cut to the name's last 15 characters
-    assert writer("2026-11-22T13:00:10.122Z  INFO 1 --- [payouts] [         task-1] okhttp3.OkHttpClient : x") == "task-1"
+    spring = "2026-11-22T13:00:10.122Z  INFO 1 --- [payouts] [         task-1] okhttp3.OkHttpClient : x"
+    assert writer(spring) == "task-1"
     assert writer("2026-11-22T13:00:10.122Z  INFO 1 --- [io-8080-exec-10] c.e.Client : x") == "io-8080-exec-10"
     assert writer("2026-11-22 13:00:00.001 DEBUG 1 --- [ntainer#0-0-C-1] c.e.Listener : x") == "ntainer#0-0-C-1"
     assert writer("[2026-11-22] [   2026-11-22] local.INFO: x") is None  # a date is no thread

@@ -111,7 +111,8 @@ SHAPES = (
     # then, where use_ssl is set, `starting SSL for <host>:<port>...`.
     Shape("net-http", ('<- "', '-> "'), re.compile(r'(?:^|\s)<- "(?P<data>' + DOUBLE_QUOTED + r')"\s*$'), re.compile(r'(?:^|\s)-> "'),
           dumped_bytes,
-          opened=("opening connection to ", re.compile(r"(?:^|\s)opening connection to (?P<host>\S+):(?P<port>\d+)\.\.\.$")),
+          opened=("opening connection to ",
+                  re.compile(r"(?:^|\s)opening connection to (?P<host>\S+):(?P<port>\d+)\.\.\.$")),
           secured=("starting SSL for ", re.compile(r"(?:^|\s)starting SSL for (?P<host>\S+):\d+\.\.\.$"))),
     # The same unquoted: `>> ` and a piece of the bytes sent, escaped to the line's end (a CR LF as `\r\n`, a quote
     # as `\"`), `<< ` what is read — isahc's `isahc::wire` trace of curl's debug callback (ascii::escape_default).
