@@ -92,13 +92,15 @@ def test_a_constant_a_module_assigns_its_url_is_known_to_the_function_below_that
     assert found == [("asaas-unsigned-transfer", url, 14, code.split("\n")[13].index("ASAAS_URL") + 1)]
 
 
-def test_a_base_constant_a_path_is_joined_to_is_no_url_sent(tmp_path: Path) -> None:
-    """``ASAAS_BASE_URL + '/transfers'`` sends a URL the code builds: the constant is its start, not
-    the URL (read whole, a POST to the base alone would be judged)."""
+def test_a_base_constant_a_path_is_joined_to_is_the_url_sent(tmp_path: Path) -> None:
+    """``ASAAS_BASE_URL + '/transfers'`` sends the URL the two make: the constant is its start, the path its rest,
+    both written out (read as the constant alone, a POST to the base would be judged; read as built, none was)."""
     code = ("import requests\n\nASAAS_BASE_URL = 'http://api.asaas.com/v3'\n\n\n"
             "def payout(value, key):\n    return requests.post(ASAAS_BASE_URL + '/transfers', json={'value': value},\n"
             "                         headers={'access_token': key})\n")
-    assert request_urls(tmp_path, "payouts.py", code) == []
+    assert sorted(request_urls(tmp_path, "payouts.py", code)) == [
+        ("asaas-plaintext-request", "http://api.asaas.com/v3/transfers"),
+        ("asaas-unsigned-transfer", "http://api.asaas.com/v3/transfers")]
 
 
 def test_the_response_a_controller_writes_sets_no_header_of_its_call(tmp_path: Path) -> None:

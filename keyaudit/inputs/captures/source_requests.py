@@ -33,13 +33,14 @@ from keyaudit.model.exchange import Exchange, Origin
 from .cut_records import count_cut
 from .lines import HTTP_METHODS, make_exchange, to_bytes
 from .source_bare import BARE_CALLS, bare
-from .source_groups import (ABSOLUTE_URL, BASE_NAME, anchored_part, bind_constants, client_bases, constants_sent,
-                            groups, naming, statements)
+from .source_composed import composed
+from .source_groups import ABSOLUTE_URL, anchored_part, bind_constants, constants_sent, groups, naming, statements
 from .source_headers import headers_given
 from .source_hidden import Shown, calls_of, hides, mocks, shown
 from .source_languages import LANGUAGES, Language
 from .source_routes import keep_sent
 from .source_tokens import COMMAND_NAME, Token
+from .source_urls import called_on, holds, sent, url_of, whole_strings
 from .source_value_kinds import Call, Facts, Items, Lit, Pairs, Ref
 from .source_values import facts, last_part, resolved
 
@@ -59,12 +60,9 @@ _METHOD_IDENTIFIER = re.compile(r"(?:^|[.:])(?:Http)?Method(?:\.|::)(\w+)$|METHO
 # destructured `Content` is a reply's text or a layout's part: `var Content = await resp.Content.ReadAsStringAsync()`)
 _POSTING_NAME = "CURLOPT_POSTFIELDS"
 _POSTING_LABEL = "Content"
-_HOST_NAME = re.compile(rf"(?i)(?:host(?:name)?|{BASE_NAME})$")
 # what holds the query's parameters as a map (requests', axios' and Faraday's `params`, Guzzle's `query`, got's
 # `searchParams`): sent in the URL, a credential among them too
 _QUERY_NAME = re.compile(r"(?i)(?:params|query|qs|query_?params|search_?params|query_?parameters)$")
-_HOST_CALLS = frozenset({"HTTPSConnection", "HTTPConnection", "RestClientOptions", "RestClient"})
-_SCHEME_CALLS = frozenset({"Uri.https", "Uri.http"})  # a URL built of its scheme, host and path (Dart's)
 _BODY_NAME = re.compile(r"(?i)(?:^|[.$>])(?:body|payload|data|post_?data|CURLOPT_POSTFIELDS|content|http_?body|"
                         r"request_?body|string_?body)$")
 # calls given the body (Perl's LWP `$req->content(…)`, httr2's `req_body_raw(…)`, Go resty's `SetBody(…)`,
@@ -80,6 +78,10 @@ _ASYNC = re.compile(r"^(Get|Post|Put|Patch|Delete)\w*Async$")  # a .NET method t
 # credential's, a token's), a body from a file or a form, another method
 _COMMAND_ADDS = frozenset({"websession", "credential", "usedefaultcredentials", "authentication", "token", "infile",
                            "form", "custommethod", "transferencoding"})
+# where a request is placed, the first of: the literal of its URL; of the path a call gives it, relative to an
+# origin or a client's base written elsewhere (the call is the place to mend); of its URL's start
+_PLACING = (str.__eq__, lambda text, url: len(text) > 1 and url.endswith("/" + text.lstrip("/")),
+            lambda text, url: url.startswith(text))
 _LIST_DEPTH = 4  # lists inside lists a request written by position is looked for in
 
 
@@ -131,6 +133,8 @@ def _request(group: list[tuple[int, str]], lang: Language, path: str, constants:
         return None
     found = calls_of(text, lang, whole)
     said = facts(found, frozenset(constants))
+    if (written := composed(found, said, constants, lang)) is not None:  # `f"{BASE_URL}/transfers"`
+        found, said = written, facts(written, frozenset(constants))
     keep_sent(found, said)  # no route's registration, nor a stub's
     given = constants_sent(found, said, constants)
     if not given:
@@ -141,20 +145,26 @@ def _request(group: list[tuple[int, str]], lang: Language, path: str, constants:
     headers, known = headers_given(said)
     # a literal sent as a header's value (a Referer, an Origin) is no URL the request is sent to
     values = {value for _, value in headers}
-    url = _url(said, [text for text in _whole_strings(found, lang) if text not in values] + list(given.values()))
+    url = url_of(said, [text for text in whole_strings(found, lang) if text not in values] + list(given.values()))
     method = _method(said)
-    if url is None or method is None or not (_sent(said, url) or _called_on(found, url)) or _commanded(said, url):
+    if url is None or method is None or not (sent(said, url) or called_on(found, url)) or _commanded(said, url):
         return None
     known = known and not _handed_on(said, found, url) and (bool(headers) or bare(said, url, lowered)) and not hides(
         found, lowered) and (whole is None or bool(whole.known) and whole.headers <= set(headers))
-    line, column = next(((group[token.line][0], group[token.line][1].find(token.text) + 1) for token in found
-                         if token.kind == "string" and url.startswith(token.text) and token.text
+    line, column = next(((group[token.line][0], group[token.line][1].find(_written(token)) + 1)
+                         for placing in _PLACING for token in found
+                         if token.kind == "string" and token.text and placing(token.text, url)
                          or given.get(token.text) == url), (group[0][0], 1))
     body = _body(said)
     if query := _query(said):
         url += ("&" if "?" in url else "?") + query
     return make_exchange(method, url, headers, None if body is None else to_bytes(body),
                          Origin(path, line, max(column, 1), capture="code"), headers_known=known)
+
+
+def _written(token: Token) -> str:
+    """What a token's text starts with as written: a composed string's first piece (a name, a literal's text)."""
+    return token.parts[0][1] if token.parts else token.text
 
 
 def _query(said: Facts) -> str:
@@ -167,57 +177,15 @@ def _query(said: Facts) -> str:
     return urlencode([(key, value.text) for key, value in maps[0].pairs if key and isinstance(value, Lit)])
 
 
-def _whole_strings(found: list[Token], lang: Language) -> list[str]:
-    """The string literals that are whole values, not a piece joined to another by ``+`` or,
-    where the language joins so, ``.`` (``BASE + "/payments"``: a URL there is only its start); none
-    where a path is so joined to what the code computes (the URL the group sends is built, not written;
-    a piece joined to a literal before it is that literal's rest: a long value cut in pieces, ``'…' + '/…'``)."""
-    joining = ("+", ".") if lang.dot_joins else ("+",)
-
-    def joins(index: int) -> bool:
-        return 0 <= index < len(found) and found[index].kind == "punct" and found[index].text in joining
-
-    pieces = [(token.text, joins(index - 1) or joins(index + 1),
-               joins(index - 1) and (index < 2 or found[index - 2].kind != "string"))
-              for index, token in enumerate(found) if token.kind == "string"]
-    if any(built and text.startswith("/") for text, _, built in pieces):
-        return []
-    return [text for text, joined, _ in pieces if not joined]
-
-
-def _holds(value: object, said: Facts, url: str, depth: int = 0) -> bool:
-    """Whether ``value`` is the URL (or its host or path), or a map, list or call holding it."""
-    value = resolved(value, said)
-    if isinstance(value, Lit):
-        return len(value.text) >= 4 and value.text in url and ("/" in value.text or "." in value.text)
-    parts = (value.pairs if isinstance(value, Pairs) else value.args if isinstance(value, Call) else
-             tuple((None, item) for item in value.items) if isinstance(value, Items) else ())
-    return depth < 4 and any(_holds(part, said, url, depth + 1) for _, part in parts)
-
-
-def _sent(said: Facts, url: str) -> bool:
-    """Whether a call is given the URL (or its host or path): directly, or in what a name it is
-    given holds (``request(options)``, ``NewRequest(method, url, …)``). A map that names a URL but
-    goes to no call (``ARGS = {…}``, ``$args = array(…)``) is data, no request sent."""
-    return any(_holds(value, said, url) for _, call, _ in said.calls for _, value in call.args)
-
-
 def _handed_on(said: Facts, found: list[Token], url: str) -> bool:
     """Whether the request object the group constructs with the URL (``new HttpRequestMessage(…)``) is
     returned, unsent: built for a caller that sends it, which may set headers the group does not show
     (then unknown). One given to a call (``client.SendAsync(request)``) is sent here."""
     holders = {name for name, value, _ in said.bindings if isinstance(value, Call)
-               and last_part(value.name)[:1].isupper() and _holds(value, said, url)}
+               and last_part(value.name)[:1].isupper() and holds(value, said, url)}
     given = any(isinstance(value, Ref) and value.name in holders for _, call, _ in said.calls for _, value in call.args)
     return not given and any(token.text == "return" and following.text in holders
                              for token, following in zip(found, found[1:]))
-
-
-def _called_on(found: list[Token], url: str) -> bool:
-    """Whether a method is called on the URL's literal itself (Flurl's ``"https://…".WithHeader(…)``)."""
-    return any(token.kind == "string" and token.text == url and found[index + 1].text == "."
-               and found[index + 2].kind == "name" and found[index + 3].text == "("
-               for index, token in enumerate(found[:-3]))
 
 
 def _commanded(said: Facts, url: str) -> bool:
@@ -232,29 +200,6 @@ def _commanded(said: Facts, url: str) -> bool:
                and (any(label is not None and label.lower() in _COMMAND_ADDS for label, _ in call.args)
                     or not any(isinstance(value, Ref) for _, value in call.args))
                for name, call, _ in said.calls)
-
-
-def _url(said: Facts, strings: list[str]) -> str | None:
-    """The one absolute URL with a path the group's literals name, no client's base where another URL or a path is
-    named (of several, the one a call is given: a module's call beside the URL constant written after it), or its
-    one origin joined to its one path (``HTTPSConnection("host")`` and ``"/v1/…"``, ``hostname:`` and ``path:``)."""
-    absolute = {text for text in strings if ABSOLUTE_URL.fullmatch(text)}
-    paths = {text for text in strings if text.startswith("/") and len(text) > 1 and " " not in text}
-    full = {text for text in absolute if "/" in text.split("://", 1)[1].rstrip("/")}
-    if (kept := full - client_bases(said)) or paths:  # a base with no path beside it is all the group sends to
-        full = kept
-    if len(full) > 1:
-        full = {text for text in full if _sent(said, text)} or full
-    if full:
-        return full.pop() if len(full) == 1 else None
-    origins = {text.rstrip("/") for text in absolute}
-    origins |= {f"https://{value.text}" for name, value, _ in said.bindings
-                if _HOST_NAME.search(name) and isinstance(value, Lit) and "/" not in value.text}
-    origins |= {value.text.rstrip("/") if "://" in value.text else f"https://{value.text}" for name, call, _ in said.calls
-                if last_part(name) in _HOST_CALLS for _, value in call.args[:1] if isinstance(value, Lit)}
-    origins |= {f"{last_part(name)}://{value.text}" for name, call, _ in said.calls if name in _SCHEME_CALLS
-                for _, value in call.args[:1] if isinstance(value, Lit) and "/" not in value.text}
-    return f"{origins.pop()}{paths.pop()}" if len(origins) == 1 and len(paths) == 1 else None
 
 
 def _method(said: Facts) -> str | None:

@@ -20,6 +20,16 @@ _C_ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u\{[0-9A-Fa-f]{1,6}\}|u[0-9A-Fa-f]{4
 _QUOTES = re.compile('"*')
 _LINE_STRING = re.compile(r"\n[ \t]*\\\\")  # a line that goes on with Zig's multi-line string
 _QUOTED = re.compile(r"\{([a-z_]*)\|")  # OCaml's quoted string opening: `{|`, `{id|`
+# a string that may expand names alone: its prefix (Python's `f`, C#'s `$`, Scala's `s`) and its quote
+_TEMPLATE = re.compile(r"([@$]{1,2}|[rRbBuUfF]{1,2}|[A-Za-z]\w*)?(\"\"\"|\'\'\'|[\"'`])")
+_NAME_REST = r"[\w$]*(?:(?:\.|->|::|\?\.)[A-Za-z_$][\w$]*)*"  # a dotted name after its first character
+# a name expanded: `${name}` (JavaScript, Kotlin, PHP, Groovy, Scala), `#{name}` (Ruby), `{$name}` (PHP), `\(name)`
+# (Swift), `$(name)` (Julia), `$name` (PHP, Perl, Kotlin, Dart, Groovy, Scala)
+_EXPANDED = re.compile(rf"[$#]\{{\s*([A-Za-z_]{_NAME_REST})\s*\}}|\{{(\$[A-Za-z_]{_NAME_REST})\}}"
+                       rf"|[\\$]\(\s*([A-Za-z_]{_NAME_REST})\s*\)|(\$[A-Za-z_]\w*(?:->[A-Za-z_]\w*)?)")
+_DOLLAR_EXPANSION = r"(?<!\$)\$[{A-Za-z_]"  # what expands in a string an interpolator prefixes (Scala's `s"…"`)
+# what a Python f-string or a C# `$"…"` holds in braces: a brace doubled, a name, or anything else (an expression)
+_BRACED = re.compile(rf"\{{\{{|\}}\}}|\{{\s*([A-Za-z_]{_NAME_REST})\s*\}}|[{{}}]")
 _SIMPLE = {"n": "\n", "t": "\t", "r": "\r", "0": "\0", "b": "\b", "f": "\f", "v": "\v", "a": "\a", "e": "\x1b"}
 
 
@@ -59,7 +69,7 @@ def string_value(text: str, prefix: str, quote: str, start: int, lang: Language)
     if "f" in prefix.lower() and "{" in body:  # Python's f-string
         return UNKNOWN, end + len(quote)
     if ("$" in prefix and "{" in body) or (quote[0] in lang.expanding and re.search(lang.expansion, body)) or (
-            lang.interpolators and prefix.isalpha() and re.search(r"(?<!\$)\$[{A-Za-z_]", body)):
+            lang.interpolators and prefix.isalpha() and re.search(_DOLLAR_EXPANSION, body)):
         return UNKNOWN, end + len(quote)
     if raw_kind and lang.escapes:  # M's `#(lf)`: one pass, so that `#(#)(lf)` is the text `#(lf)`
         return re.sub("|".join(map(re.escape, lang.escapes)), lambda found: lang.escapes[found.group()], body), \
@@ -69,6 +79,41 @@ def string_value(text: str, prefix: str, quote: str, start: int, lang: Language)
     if quote[0] == "'" and lang.plain_single:
         return body.replace("\\\\", "\\").replace("\\'", "'"), end + len(quote)
     return _unescape(body, lang), end + len(quote)
+
+
+def template_parts(source: str, lang: Language) -> tuple[tuple[str, str], ...]:
+    """The pieces of a string literal that expands (its ``source`` text, prefix and quotes with it), where it expands
+    names alone (``f"{BASE_URL}/transfers"``, `` `${base}/v1/…` ``, ``"#{host}/x"``, ``"$base/x"``, ``$"{Base}/x"``):
+    each literal text (its escapes undone) as ``("string", text)`` and each name as ``("name", name)``, in order; none
+    where it expands anything else (a call, an index, a format), or is no quoted string (a heredoc, a sigil). A mark
+    the language does not expand there (Ruby's ``$x``, an escaped ``\\$x``) is text."""
+    opening = _TEMPLATE.match(source)
+    quote = opening.group(2) if opening is not None else ""
+    if not quote or len(source) < opening.end() + len(quote) or not source.endswith(quote):
+        return ()
+    prefix, body = opening.group(1) or "", source[opening.end() : len(source) - len(quote)]
+    braced = "f" in prefix.lower() or "$" in prefix
+    expansion = lang.expansion or (_DOLLAR_EXPANSION if lang.interpolators and prefix.isalpha() else "(?!)")
+    parts: list[tuple[str, str]] = []
+    at = 0
+    for found in (_BRACED if braced else _EXPANDED).finditer(body):
+        name = next((name for name in found.groups() if name), None)
+        if braced and name is None and found.group() not in ("{{", "}}"):
+            return ()  # an expression, a format
+        if not braced and (body[found.start() - 1 : found.start()] == "\\" or not any(
+                re.match(expansion, body[start:]) for start in (found.start(), found.start() + 1))):
+            continue  # (PHP's `{$name}`: its `$` expands)
+        parts += [("string", body[at : found.start()] + ("" if name else found.group()[0]))]
+        parts += [("name", name)] if name else []
+        at = found.end()
+    parts.append(("string", body[at:]))
+    if not any(kind == "name" for kind, _ in parts) or not braced and any(
+            re.search(expansion, text) for kind, text in parts if kind == "string"):
+        return ()
+    raw = "r" in prefix.lower() or quote == "`" and not lang.expanding.count("`")
+    return tuple((kind, text if kind == "name" or raw else
+                  text.replace('""', '"') if "@" in prefix else _unescape(text, lang))
+                 for kind, text in parts if text)
 
 
 def _unescape(body: str, lang: Language) -> str:

@@ -26,7 +26,8 @@ from keyaudit.model.exchange import UNKNOWN
 
 from .source_comments import block_end
 from .source_languages import Language
-from .source_strings import DELIMITERS, character, delimited, heredoc, line_end, line_string, quoted, string_value
+from .source_strings import (DELIMITERS, character, delimited, heredoc, line_end, line_string, quoted, string_value,
+                             template_parts)
 
 
 _TOKENS = r"""
@@ -49,11 +50,14 @@ _CHAR_CODE = re.compile(r"([0-9]{1,7})|\$([0-9A-Fa-f]{1,6})")
 @dataclass(frozen=True)
 class Token:
     """One token: its kind (``string``, ``name``, ``number``, ``punct``), its text (a string's
-    value, :data:`UNKNOWN` where it expands), and the 0-based index of its line in the text."""
+    value, :data:`UNKNOWN` where it expands), the 0-based index of its line in the text, and, of a string that
+    expands names alone or one composed of names and literals (:mod:`.source_composed`), the pieces it is made of:
+    each a ``("string", text)`` or a ``("name", name)``."""
 
     kind: str
     text: str
     line: int
+    parts: tuple[tuple[str, str], ...] = ()
 
 
 def tokens(text: str, lang: Language) -> list[Token]:
@@ -61,7 +65,9 @@ def tokens(text: str, lang: Language) -> list[Token]:
     found = [lexeme for lexeme in _lexemes(text, lang) if lexeme[0] != "comment"]
     if lang.commands:
         return list(_commands(text, found))
-    written = [Token(kind, value, line) for kind, value, _start, _end, line in found]
+    written = [Token(kind, value, line,
+                     template_parts(text[start:end], lang) if kind == "string" and value == UNKNOWN else ())
+               for kind, value, start, end, line in found]
     spells = lang.joins or lang.characters or lang.char_codes or lang.declared or lang.inline or lang.period_ends \
         or lang.atoms or lang.dot_literals or lang.labels or lang.typed or lang.variables or lang.quoted_names
     return list(_spelled(written, lang)) if spells else written

@@ -1,0 +1,108 @@
+"""Which URL a statement group sends its request to (see :mod:`.source_requests`): the one absolute URL with a path
+its literals name and a call is given, or its one origin (a host, a connection's, a client's base) joined to its one
+path; a literal joined to what the code computes is no URL (the URL is built, not written: see
+:mod:`.source_composed` for what a group composes of what it binds).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lines import HTTP_METHODS
+from .source_groups import ABSOLUTE_URL, BASE_NAME, client_bases
+from .source_languages import Language
+from .source_tokens import Token
+from .source_value_kinds import Call, Facts, Items, Lit, Pairs
+from .source_values import last_part, receiver, resolved
+
+_HOST_NAME = re.compile(rf"(?i)(?:host(?:name)?|{BASE_NAME})$")
+_HOST_CALLS = frozenset({"HTTPSConnection", "HTTPConnection", "RestClientOptions", "RestClient"})
+# a path relative to a client's base (`transfers`, `v3/transfers?x=1`), and the calls of a client given one
+_RELATIVE = re.compile(r"[\w.~-]+(?:/[\w.~{}:%-]*)*(?:\?\S*)?")
+_CLIENT_VERBS = frozenset({"get", "post", "put", "patch", "delete", "request", "send", "head", "options"})
+_SCHEME_CALLS = frozenset({"Uri.https", "Uri.http"})  # a URL built of its scheme, host and path (Dart's)
+
+
+def whole_strings(found: list[Token], lang: Language) -> list[str]:
+    """The string literals that are whole values, not a piece joined to another by ``+`` or,
+    where the language joins so, ``.`` (``BASE + "/payments"``: a URL there is only its start); none
+    where a path is so joined to what the code computes (the URL the group sends is built, not written;
+    a piece joined to a literal before it is that literal's rest: a long value cut in pieces, ``'…' + '/…'``)."""
+    joining = ("+", ".") if lang.dot_joins else ("+",)
+
+    def joins(index: int) -> bool:
+        return 0 <= index < len(found) and found[index].kind == "punct" and found[index].text in joining
+
+    pieces = [(token.text, joins(index - 1) or joins(index + 1),
+               joins(index - 1) and (index < 2 or found[index - 2].kind != "string"))
+              for index, token in enumerate(found) if token.kind == "string"]
+    if any(built and text.startswith("/") for text, _, built in pieces):
+        return []
+    return [text for text, joined, _ in pieces if not joined]
+
+
+def holds(value: object, said: Facts, url: str, depth: int = 0) -> bool:
+    """Whether ``value`` is the URL (or its host or path), or a map, list or call holding it."""
+    value = resolved(value, said)
+    if isinstance(value, Lit):
+        return len(value.text) >= 4 and value.text in url and ("/" in value.text or "." in value.text)
+    parts = (value.pairs if isinstance(value, Pairs) else value.args if isinstance(value, Call) else
+             tuple((None, item) for item in value.items) if isinstance(value, Items) else ())
+    return depth < 4 and any(holds(part, said, url, depth + 1) for _, part in parts)
+
+
+def sent(said: Facts, url: str) -> bool:
+    """Whether a call is given the URL (or its host or path): directly, or in what a name it is
+    given holds (``request(options)``, ``NewRequest(method, url, …)``). A map that names a URL but
+    goes to no call (``ARGS = {…}``, ``$args = array(…)``) is data, no request sent."""
+    return any(holds(value, said, url) for _, call, _ in said.calls for _, value in call.args)
+
+
+def called_on(found: list[Token], url: str) -> bool:
+    """Whether a method is called on the URL's literal itself (Flurl's ``"https://…".WithHeader(…)``)."""
+    return any(token.kind == "string" and token.text == url and found[index + 1].text == "."
+               and found[index + 2].kind == "name" and found[index + 3].text == "("
+               for index, token in enumerate(found[:-3]))
+
+
+def url_of(said: Facts, strings: list[str]) -> str | None:
+    """The one absolute URL with a path the group's literals name, no client's base where another URL or a path is
+    named (of several, the one a call is given: a module's call beside the URL constant written after it), or its
+    one origin joined to its one path (``HTTPSConnection("host")`` and ``"/v1/…"``, ``hostname:`` and ``path:``, a
+    client's base and the path relative to it its call is given)."""
+    absolute = {text for text in strings if ABSOLUTE_URL.fullmatch(text)}
+    paths = {text for text in strings if text.startswith("/") and len(text) > 1 and " " not in text}
+    full = {text for text in absolute if "/" in text.split("://", 1)[1].rstrip("/")}
+    if bases := client_bases(said):
+        paths |= _relative(said)
+    if (kept := full - bases) or paths:  # a base with no path beside it is all the group sends to
+        full = kept
+    if len(full) > 1:
+        full = {text for text in full if sent(said, text)} or full
+    if full:
+        return full.pop() if len(full) == 1 else None
+    origins = {text.rstrip("/") for text in absolute}
+    origins |= {f"https://{value.text}" for name, value, _ in said.bindings
+                if _HOST_NAME.search(name) and isinstance(value, Lit) and "/" not in value.text}
+    origins |= {value.text.rstrip("/") if "://" in value.text else f"https://{value.text}" for name, call, _ in said.calls
+                if last_part(name) in _HOST_CALLS for _, value in call.args[:1] if isinstance(value, Lit)}
+    origins |= {f"{last_part(name)}://{value.text}" for name, call, _ in said.calls if name in _SCHEME_CALLS
+                for _, value in call.args[:1] if isinstance(value, Lit) and "/" not in value.text}
+    return f"{origins.pop()}{paths.pop()}" if len(origins) == 1 and len(paths) == 1 else None
+
+
+def _relative(said: Facts) -> set[str]:
+    """The paths relative to a client's base that calls of a client's method are given (Guzzle's ``$client->post(
+    'transfers', […])``, ``$client->request('POST', 'v3/transfers')``, httpx' ``client.post("transfers")``,
+    .NET's ``PostAsync("transfers", …)``), each as a path from its base (``/transfers``): clients join the two with
+    one slash between."""
+    found = set()
+    for name, call, _ in said.calls:
+        given = [resolved(value, said) for label, value in call.args if label is None][:2]
+        if given and isinstance(given[0], Lit) and given[0].text.upper() in HTTP_METHODS:
+            given = given[1:]  # the method first: `request('POST', 'transfers')`
+        verb = last_part(name).removesuffix("Async").lower()
+        if receiver(name) and verb in _CLIENT_VERBS and given and isinstance(path := given[0], Lit) \
+                and _RELATIVE.fullmatch(path.text) and path.text.upper() not in HTTP_METHODS:
+            found.add("/" + path.text)
+    return found
