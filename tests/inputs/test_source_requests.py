@@ -118,10 +118,12 @@ def test_a_bare_call_of_a_library_s_module_given_no_header_sends_none(name: str,
     assert written_requests(tmp_path, f"payouts/{name}", code) == (["iugu-unsigned-transfer"], {"requests_judged": 1})
 
 
-def test_an_sdk_wrapper_that_names_the_host_and_path_apart_from_its_call_is_no_request(tmp_path: Path) -> None:
+def test_an_sdk_wrapper_given_the_host_and_path_apart_sends_with_headers_unknown(tmp_path: Path) -> None:
+    """``_request("POST", BASE_URL + TRANSFERS, payload)``: the URL the module's constants make is sent, by a
+    wrapper whose headers the code does not show — judged, never unsigned."""
     code = ('BASE_URL = "https://api.iugu.com"\nTRANSFERS = "/v1/transfer_requests"\n\n'
             'def transfer(payload):\n    return _request("POST", BASE_URL + TRANSFERS, payload)\n')
-    assert written_requests(tmp_path, "iugu/client.py", code) == ([], {})
+    assert written_requests(tmp_path, "iugu/client.py", code) == ([], {"requests_judged": 1})
 
 
 def test_a_body_the_code_computes_leaves_a_literal_signature_unjudged(tmp_path: Path) -> None:

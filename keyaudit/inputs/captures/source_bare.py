@@ -1,12 +1,16 @@
 """Whether a request written as source code is sent by a bare call of a library's module (``requests.post``,
 ``fetch``, Go's ``http.Post``) given no header: it then sends none but the library's own, which no client set up
-elsewhere can add to, so a header a rule requires is known to be missing (see :mod:`.source_requests`).
+elsewhere can add to, so a header a rule requires is known to be missing (see :mod:`.source_requests`). So is one
+sent by a session or client of such a library the group constructs itself and gives nothing that may add a header
+(``session = requests.Session()``, then ``session.post(…)``): see :func:`_fresh_clients`.
 """
 
 from __future__ import annotations
 
-from .source_value_kinds import Call, Facts, Lit, Pairs
-from .source_values import resolved
+from collections import Counter
+
+from .source_value_kinds import Call, Facts, Lit, Pairs, Ref
+from .source_values import last_part, receiver, resolved
 
 # Calls that send a request with only the library's own headers unless given some: functions of a
 # library's module, with no client, session or instance whose defaults, hooks or interceptors may add
@@ -19,6 +23,10 @@ BARE_CALLS: dict[str, int | None] = {
     "fetch": 1, "http.Post": None, "http.PostForm": None, "urlopen": None, "urllib.request.urlopen": None,
     "Net::HTTP.post": 2, "Net::HTTP.post_form": None, "HTTPoison.post": 2, "HTTPoison.post!": 2, "Req.post": 1,
     "Req.post!": 1}
+# Sessions and clients of such libraries, constructed with nothing that adds a header, that send as bare calls do
+FRESH_CLIENTS = frozenset({"requests.Session", "requests.session", "httpx.Client", "httpx.AsyncClient",
+                           "aiohttp.ClientSession"})
+_VERBS = frozenset({"post", "put", "patch", "delete", "get", "request"})  # a session's calls that send a request
 # What such a call may be given by label, or in its options map, without adding a header (``auth``: a
 # user and password, not an object that signs).
 _BARE_OPTIONS = frozenset({"json", "data", "params", "timeout", "verify", "body", "method", "files", "cookies",
@@ -33,7 +41,9 @@ def bare(said: Facts, url: str, lowered: set[str]) -> bool:
     sends no header but the library's own, so one a rule requires is missing."""
     if any("sign" in name for name in lowered):
         return False
-    sending = [(call, BARE_CALLS[name]) for name, call, _ in said.calls if name in BARE_CALLS and call.args
+    fresh = _fresh_clients(said)
+    sending = [(call, BARE_CALLS.get(name)) for name, call, _ in said.calls
+               if (name in BARE_CALLS or receiver(name) in fresh and last_part(name) in _VERBS) and call.args
                and call.args[0][0] is None and isinstance(first := resolved(call.args[0][1], said), Lit)
                and first.text == url]
     if len(sending) != 1:
@@ -47,3 +57,26 @@ def bare(said: Facts, url: str, lowered: set[str]) -> bool:
         options += given.pairs
     return all(label in _BARE_OPTIONS and not (label == "auth" and isinstance(resolved(value, said), Call))
                for label, value in options)
+
+
+def _fresh_clients(said: Facts) -> set[str]:
+    """The names the group binds once to a session or client it constructs itself (:data:`FRESH_CLIENTS`) given
+    only options that add no header, and touches otherwise only by such options (``session.auth = (user, "")``,
+    ``session.verify = …``) and its requests: given no hook, adapter, interceptor, header or auth object, nor handed
+    to code that may give it one (``configure(session)``), it sends what a bare call would (an instance made
+    elsewhere, ``self.session``, may have been given any)."""
+    bound = Counter(name for name, _, _ in said.bindings)
+    built = {name for name, value, _ in said.bindings if bound[name] == 1 and isinstance(value, Call)
+             and value.name in FRESH_CLIENTS and all(label in _BARE_OPTIONS for label, _ in value.args)}
+    return {name for name in built if not _touched(name, said)}
+
+
+def _touched(client: str, said: Facts) -> bool:
+    """Whether the group sets on ``client`` what may add a header, calls it for other than a request, or gives it
+    to a call."""
+    member = client + "."
+    return any(name.startswith(member) and (name[len(member):] not in _BARE_OPTIONS
+                                            or isinstance(resolved(value, said), Call))
+               for name, value, _ in said.bindings) or any(
+        name.startswith(member) and name[len(member):] not in _VERBS or Ref(client) in (value for _, value in call.args)
+        for name, call, _ in said.calls)

@@ -28,7 +28,8 @@ _TIGHTER_BEFORE = frozenset({"*", "/", "%", "-", "**", "!", "."})
 _TIGHTER_AFTER = frozenset({"*", "/", "%", "-", "**", "[", "(", ".", "?."})
 
 
-def composed(found: list[Token], said: Facts, constants: Mapping[str, str | None], lang: Language) -> list[Token] | None:
+def composed(found: list[Token], said: Facts, constants: Mapping[str, str | None],
+             lang: Language) -> list[Token] | None:
     """``found`` with each composition the group writes as one string token, its pieces kept as its ``parts`` (for
     its place in the text); None where it writes none (most groups: nothing is read again)."""
     joining = ("+", ".") if lang.dot_joins else ("+",)
@@ -52,7 +53,8 @@ def _composition(found: list[Token], at: int, joining: tuple[str, ...], said: Fa
                  constants: Mapping[str, str | None]) -> tuple[int, str | None]:
     """Where the composition starting at ``at`` ends, and the string it makes (None where none starts there, or it
     holds what the group does not bind to a literal)."""
-    if at and found[at - 1].kind == "punct" and (found[at - 1].text in joining or found[at - 1].text in _TIGHTER_BEFORE):
+    before = found[at - 1] if at else None
+    if before is not None and before.kind == "punct" and (before.text in joining or before.text in _TIGHTER_BEFORE):
         return at, None  # the rest of a join that starts earlier, or an operand of a tighter operator
     texts, names, literal, end = [], False, False, at
     while True:

@@ -91,7 +91,8 @@ def declared(lines: list[tuple[int, str]], lang: Language, path: str, seen: Seen
                       itertools.accumulate((len(line) + 1 for _, line in lines), initial=0)))
     made: list[tuple[str, Call, Facts, Origin]] = []
     places: list[tuple[int, str]] = []
-    for group in groups(lines):
+    for before, own in groups(lines):
+        group = before + own
         said = facts(written_calls(tokens("\n".join(line for _, line in group), lang), lang), frozenset())
         for name, call, at in said.calls:
             receiver, _, called = name.rpartition(".")

@@ -26,6 +26,7 @@ import bisect
 import re
 from typing import AbstractSet, Iterator
 
+from .source_constants import constants_named, module_constants
 from .source_files import GROUP_AFTER, GROUP_BEFORE
 from .source_tokens import Token
 from .source_value_kinds import Facts, Lit
@@ -94,13 +95,15 @@ class _Fields:
         self.lines.append(item)
 
 
-def groups(lines: list[tuple[int, str]]) -> Iterator[list[tuple[int, str]]]:
-    """The groups of ``lines``, each a method's with those of its class's fields it uses before it, while the
+def groups(lines: list[tuple[int, str]]) -> Iterator[tuple[list[tuple[int, str]], list[tuple[int, str]]]]:
+    """The groups of ``lines``, each the lines put before it and its own: a method's with those of its class's fields
+    it uses before it (the module's constants it names, its clients' set-ups too: see :func:`_before`), while the
     fields so given add up to no more than :data:`_GIVEN_CHARS` and the characters of the lines read (each group
     is read whole: 700 URL fields of a class given to each of its 2,000 methods that writes no URL made 100 KB
     of a source file 30 s of reading; past that, a group is read alone)."""
     group: list[tuple[int, str]] = []
     clients: dict[str, list[tuple[int, str]]] = {}  # a module's clients: each name, and its statement group's lines
+    constants = module_constants(lines)  # the names the module's top binds to values written out
     members = giver = _Fields()  # the class's fields; the fields of the class the group being read is in
     given = 0  # how many of those (the first) are put before it
     prose, margin, fields, allowance = 0, -1, False, _GIVEN_CHARS
@@ -112,9 +115,9 @@ def groups(lines: list[tuple[int, str]]) -> Iterator[list[tuple[int, str]]]:
             members, margin, fields = _Fields(), -1, False
         prose = prose + 1 if text.strip() and _CODE.search(text) is None else 0
         if (declared := _DECLARATION.match(text) is not None) or prose == _PROSE_RUN:
-            before = _before(giver, given, clients, group, allowance)
+            before = _before(giver, given, clients, constants, group, allowance)
             allowance -= sum(len(line) for _, line in before)
-            yield before + group
+            yield before, group
             _bind_client(group, lines, clients)
             group, giver, given = [], members, len(members.lines) if declared else 0
             fields = declared and _CLASS.match(text) is not None
@@ -126,16 +129,21 @@ def groups(lines: list[tuple[int, str]]) -> Iterator[list[tuple[int, str]]]:
             group.append(item)
             if fields and (field := _field(text)):
                 members.add(field[0], item, field[1])
-    yield _before(giver, given, clients, group, allowance) + group
+    yield _before(giver, given, clients, constants, group, allowance), group
 
 
-def _before(members: _Fields, given: int, clients: dict[str, list[tuple[int, str]]], group: list[tuple[int, str]],
+def _before(members: _Fields, given: int, clients: dict[str, list[tuple[int, str]]],
+            constants: dict[str, list[tuple[int, str]]], group: list[tuple[int, str]],
             allowance: int) -> list[tuple[int, str]]:
-    """The lines put before ``group``: the statements that set up the module's clients it calls, and the fields of
-    its class it uses, while they hold no more than ``allowance`` characters (a client of 30 KB of headers given
-    to each of 3,000 functions that call it made 560 KB of a source file 27 s of reading)."""
+    """The lines put before ``group``: the statements that bind the module's constants it names
+    (:mod:`.source_constants`) and set up the module's clients it calls, and the fields of its class it uses, while
+    they hold no more than ``allowance`` characters (a client of 30 KB of headers given to each of 3,000 functions
+    that call it made 560 KB of a source file 27 s of reading)."""
     fields = _used(members, given, group, allowance)
     called = _calling(clients, group)
+    if constants:
+        named = constants_named(constants, group, set(_WORD.findall("\n".join(line for _, line in group))))
+        called = [line for line in named if line not in called] + called
     return called + fields if sum(len(line) for _, line in called + fields) <= allowance else fields
 
 

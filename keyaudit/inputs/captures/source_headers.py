@@ -12,9 +12,9 @@ name=… value=…>``) or several (``headers(map)``,
 (Jenkins' ``customHeaders: [[name: …, value: …]]``), a request's property or a call named for one
 (``request.ContentType = …``, Laravel's ``withUserAgent('…')``, Spring's ``setContentType(…)``), a map added to
 the headers (requests' ``session.headers.update({…})``), or a map of header fields given by position beside the URL
-(or a name bound to it, or a construction of it: cpr's ``cpr::Url{"…"}``), to the call or in a tuple it is given
-(Erlang's ``httpc`` request ``{Url, [{"Name", Key}], ContentType, Body}``); a header set's constructor given a map
-written out is that
+(or a name bound to it, or a construction of it: cpr's ``cpr::Url{"…"}``, Ruby's ``URI("…")``; Ruby's map given
+last with no braces, ``Post.new(uri, "Name" => …)``), to the call or in a tuple it is given (Erlang's ``httpc``
+request ``{Url, [{"Name", Key}], ContentType, Body}``); a header set's constructor given a map written out is that
 map (Nim's ``newHttpHeaders({…})``, cohttp's ``Cohttp.Header.of_list […]``), and a map written as a JSON object in
 a string is that map (Azure SQL's ``@headers = N'{"Name": "value"}'``). A header named by code, or a map
 the group does not write out, leaves the header set unknown: whatever the code computes is unknown, never absent.
@@ -117,6 +117,8 @@ def headers_given(said: Facts) -> tuple[list[tuple[str, str]], bool]:
             known &= _add(headers, resolved(labelled[_LABELLED_NAME], said), resolved(positional[0], said))
         elif beside := _beside_target(positional, said):
             tupled = beside is not positional
+            # (Ruby's map given last, its braces left out: `Net::HTTP::Post.new(uri, "Content-Type" => "…")`)
+            beside = beside + [Pairs(tuple(labelled.items()))] if labelled and not tupled else beside
             maps += [value for value in beside if _header_fields(resolved(value, said), tupled)]
         if COMMAND_NAME.fullmatch(name):  # PowerShell's -ContentType, -UserAgent
             known &= all(_add(headers, Lit(NAMED_HEADERS[label.lower()]), resolved(value, said))
@@ -177,9 +179,9 @@ def _beside_target(positional: list[object], said: Facts) -> list[object]:
 def _target(value: object, said: Facts) -> bool:
     """Whether a call's argument is its URL or path: a literal, a name the group binds to one, or one constructed
     (``cpr::Url{"…"}``)."""
-    if isinstance(value, Call) and len(value.args) == 1:
-        value = value.args[0][1]
     value = resolved(value, said)
+    if isinstance(value, Call) and len(value.args) == 1:  # (a name bound to one: Ruby's `uri = URI("…")`)
+        value = resolved(value.args[0][1], said)
     return isinstance(value, Lit) and value.text.startswith(_TARGETS)
 
 

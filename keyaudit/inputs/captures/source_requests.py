@@ -78,10 +78,11 @@ _ASYNC = re.compile(r"^(Get|Post|Put|Patch|Delete)\w*Async$")  # a .NET method t
 # credential's, a token's), a body from a file or a form, another method
 _COMMAND_ADDS = frozenset({"websession", "credential", "usedefaultcredentials", "authentication", "token", "infile",
                            "form", "custommethod", "transferencoding"})
-# where a request is placed, the first of: the literal of its URL; of the path a call gives it, relative to an
-# origin or a client's base written elsewhere (the call is the place to mend); of its URL's start
+# what of a request's URL a literal is, where the request is placed (see _place): all of it, the path a call gives
+# relative to an origin or a base, its start
 _PLACING = (str.__eq__, lambda text, url: len(text) > 1 and url.endswith("/" + text.lstrip("/")),
             lambda text, url: url.startswith(text))
+_BINDS = frozenset({"=", ":=", ":"})  # what follows a name a value is bound to
 _LIST_DEPTH = 4  # lists inside lists a request written by position is looked for in
 
 
@@ -92,36 +93,49 @@ def exchanges(lines: list[tuple[int, str]], anchored: set[int], path: str, famil
     :func:`.source_groups.bind_constants`)."""
     constants: dict[str, str | None] = {}
     others = []
-    for group in groups(lines):
-        if not anchored_part(group, anchored):
-            others.append(group)
-        yield from _requests(group, anchored, LANGUAGES[family], path, constants)
+    for before, own in groups(lines):
+        if not _own_part(before, own, anchored):
+            others.append((before, own))
+        yield from _requests(before, own, anchored, LANGUAGES[family], path, constants)
     named = {name: url for name, url in constants.items() if url is not None}
-    for group in others if named else ():
-        if using := naming(group, named.keys()):
-            yield from _requests(group, using, LANGUAGES[family], path, named)
+    for before, own in others if named else ():
+        if using := naming(own, named.keys()):
+            yield from _requests(before, own, using, LANGUAGES[family], path, named)
 
 
-def _requests(group: list[tuple[int, str]], anchored: set[int], lang: Language, path: str,
-              constants: dict[str, str | None]) -> Iterator[Exchange]:
-    """The request of the part of ``group`` around its ``anchored`` lines, or, of a longer part, of each of its
-    statement pieces (:func:`.source_groups.statements`) holding an anchor, judged with what the whole part says of
-    its headers (:func:`.source_hidden.shown`): none where it mocks; a piece of one line too long to read is counted."""
-    part = anchored_part(group, anchored)
+def _requests(before: list[tuple[int, str]], own: list[tuple[int, str]], anchored: set[int], lang: Language,
+              path: str, constants: dict[str, str | None]) -> Iterator[Exchange]:
+    """The request of the part of a group's ``own`` lines around their ``anchored`` lines, the lines put ``before``
+    it with it (a module's constants, a client's set-up, a class's fields: however far above), or, of a longer part,
+    of each of its statement pieces (:func:`.source_groups.statements`) holding an anchor, judged with what the whole
+    part says of its headers (:func:`.source_hidden.shown`): none where it mocks; a piece of one line too long to
+    read is counted. A request is placed on the group's own lines first."""
+    part = _own_part(before, own, anchored)
+    mine = {number for number, _ in part}
+    part = before + part if part else part
     if sum(len(text) + 1 for _, text in part) <= MAX_GROUP_CHARS:
-        if part and (exchange := _request(part, lang, path, constants)) is not None:
+        if part and (exchange := _request(part, mine, lang, path, constants)) is not None:
             yield exchange
         return
     whole = shown(part, lang, constants, MAX_GROUP_CHARS)
     if whole.known is None:  # the part mocks: none of its pieces is a request
         return
     for piece in statements(part, MAX_GROUP_CHARS):
-        if (piece := anchored_part(piece, anchored)) and (exchange := _request(piece, lang, path, constants, whole)):
+        if (piece := anchored_part(piece, anchored)) and (
+                exchange := _request(piece, mine, lang, path, constants, whole)):
             yield exchange
 
 
-def _request(group: list[tuple[int, str]], lang: Language, path: str, constants: dict[str, str | None],
-             whole: Shown | None = None) -> Exchange | None:
+def _own_part(before: list[tuple[int, str]], own: list[tuple[int, str]],
+              anchored: set[int]) -> list[tuple[int, str]]:
+    """The group's own lines near its anchors: those an anchor on them or put before them reaches
+    (:func:`.source_groups.anchored_part`)."""
+    mine = {number for number, _ in own}
+    return [item for item in anchored_part(before + own, anchored) if item[0] in mine]
+
+
+def _request(group: list[tuple[int, str]], mine: set[int], lang: Language, path: str,
+             constants: dict[str, str | None], whole: Shown | None = None) -> Exchange | None:
     """The one request a group writes, placed where its URL is written (the column of the literal's text, or of the
     constant's name it sends, or the line's start where escapes make it differ); None where it names no one URL and
     method, or mocks (a test's stub names the API it replaces). An anchored group adds the constants it assigns to
@@ -151,15 +165,29 @@ def _request(group: list[tuple[int, str]], lang: Language, path: str, constants:
         return None
     known = known and not _handed_on(said, found, url) and (bool(headers) or bare(said, url, lowered)) and not hides(
         found, lowered) and (whole is None or bool(whole.known) and whole.headers <= set(headers))
-    line, column = next(((group[token.line][0], group[token.line][1].find(_written(token)) + 1)
-                         for placing in _PLACING for token in found
-                         if token.kind == "string" and token.text and placing(token.text, url)
-                         or given.get(token.text) == url), (group[0][0], 1))
+    line, column = _place(group, mine, found, said, url, given)
     body = _body(said)
     if query := _query(said):
         url += ("&" if "?" in url else "?") + query
     return make_exchange(method, url, headers, None if body is None else to_bytes(body),
                          Origin(path, line, max(column, 1), capture="code"), headers_known=known)
+
+
+def _place(group: list[tuple[int, str]], mine: set[int], found: list[Token], said: Facts, url: str,
+           given: dict[str, str]) -> tuple[int, int]:
+    """Where a request is placed: on the group's own lines (``mine``) before those put before it (a module's
+    constant's, a client's set-up), the literal of its URL or the name of a constant bound to it, else the literal of
+    the path a call gives it relative to an origin or a client's base written elsewhere (the call is the place to
+    mend), else of its URL's start (the column of the text, or the line's start where escapes make it differ)."""
+    for own in (True, False):
+        for placing in _PLACING:
+            for token, following in zip(found, found[1:] + [Token("punct", "", 0)]):
+                number, text = group[token.line]
+                if (number in mine) == own and (token.kind == "string" and token.text and placing(token.text, url) or (
+                        token.kind == "name" and placing is str.__eq__ and following.text not in _BINDS and (
+                            given.get(token.text) == url or resolved(Ref(token.text), said) == Lit(url)))):
+                    return number, max(text.find(_written(token)) + 1, 1)
+    return group[0][0], 1
 
 
 def _written(token: Token) -> str:

@@ -84,7 +84,8 @@ def url_of(said: Facts, strings: list[str]) -> str | None:
     origins = {text.rstrip("/") for text in absolute}
     origins |= {f"https://{value.text}" for name, value, _ in said.bindings
                 if _HOST_NAME.search(name) and isinstance(value, Lit) and "/" not in value.text}
-    origins |= {value.text.rstrip("/") if "://" in value.text else f"https://{value.text}" for name, call, _ in said.calls
+    origins |= {value.text.rstrip("/") if "://" in value.text else f"https://{value.text}"
+                for name, call, _ in said.calls
                 if last_part(name) in _HOST_CALLS for _, value in call.args[:1] if isinstance(value, Lit)}
     origins |= {f"{last_part(name)}://{value.text}" for name, call, _ in said.calls if name in _SCHEME_CALLS
                 for _, value in call.args[:1] if isinstance(value, Lit) and "/" not in value.text}

@@ -1,0 +1,134 @@
+"""Transfers whose URL, headers or client the code composes of what it writes elsewhere: a URL made of a module's
+base and a path (a template, a join), a module's constants read by the function that sends them, a path given to a
+client's call relative to its base, a URL given to Ruby's request object by a name, a session the group constructs
+itself. Each was no request, or one whose headers were unknown, so the transfer sent without a signature went
+unreported (a blind round's integration code); each negative keeps what may add a header unknown (real files in a
+temporary tree, the CLI)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers.running import scan_json, written_requests
+
+ASAAS = "https://api.asaas.com/v3"
+IUGU = "https://api.iugu.com/v1"
+
+
+def _places(tmp_path: Path, name: str, code: str) -> list[tuple[str, str, int]]:
+    """The request findings of ``code`` written to ``name``: rule, URL and line."""
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(code)
+    report, _ = scan_json(str(path))
+    return sorted((f["rule_id"], f["context"]["url"], f["location"]["line"]) for f in report["findings"]
+                  if f["context"].get("method"))
+
+
+# the URL of each: the module's base joined to the transfers' path, as each language writes a template or a join
+COMPOSED = {
+    "payouts.py": (f'import os\nimport requests\n\nBASE_URL = "{ASAAS}"\n\n\ndef pay(value):\n'
+                   '    return requests.post(f"{BASE_URL}/transfers", json={"value": value},\n'
+                   '                         headers={"access_token": os.environ["ASAAS_KEY"]})\n'),
+    "payouts.ts": (f'import axios from "axios";\nconst baseUrl = "{ASAAS}";\n\nexport async function pay(value: number) {{\n'
+                   '  return axios.post(`${baseUrl}/transfers`, { value },\n'
+                   '    { headers: { access_token: process.env.ASAAS_KEY } });\n}\n'),
+    "payouts.rb": (f'require "net/http"\nBASE = "{ASAAS}"\n\ndef pay(value)\n'
+                   '  HTTParty.post("#{BASE}/transfers", body: { value: value }.to_json,\n'
+                   '    headers: { "access_token" => ENV["ASAAS_KEY"] })\nend\n'),
+    "Payouts.php": (f'<?php\n$base = \'{ASAAS}\';\n\n$response = $client->request(\'POST\', $base . \'/transfers\', [\n'
+                    "    'headers' => ['access_token' => getenv('ASAAS_KEY')],\n"
+                    "    'json' => ['value' => 10],\n]);\n"),
+    "payouts.go": (f'package payouts\n\nconst BaseURL = "{ASAAS}"\n\nfunc Pay(body io.Reader) {{\n'
+                   '\treq, _ := http.NewRequest("POST", BaseURL+"/transfers", body)\n'
+                   '\treq.Header.Set("access_token", os.Getenv("ASAAS_KEY"))\n\thttp.DefaultClient.Do(req)\n}\n'),
+    "Payouts.kt": (f'const val BASE = "{ASAAS}"\n\nfun pay(client: OkHttpClient, body: RequestBody) {{\n'
+                   '    val request = Request.Builder().url("$BASE/transfers").post(body)\n'
+                   '        .addHeader("access_token", System.getenv("ASAAS_KEY")).build()\n'
+                   '    client.newCall(request).execute()\n}\n'),
+}
+
+
+@pytest.mark.parametrize("name", sorted(COMPOSED))
+def test_a_url_composed_of_a_module_s_base_and_a_path_is_the_url_sent(name: str, tmp_path: Path) -> None:
+    """``f"{BASE_URL}/transfers"``, `` `${baseUrl}/transfers` ``, ``"#{BASE}/transfers"``, ``$base . '/transfers'``,
+    ``BaseURL+"/transfers"``, ``"$BASE/transfers"``: the URL the base and the path make, its transfer judged on the
+    line that sends it (read as what the code computes, it was no URL, no request)."""
+    code = COMPOSED[name]
+    line = next(number for number, text in enumerate(code.split("\n"), 1) if "/transfers" in text)
+    assert _places(tmp_path, name, code) == [("asaas-unsigned-transfer", f"{ASAAS}/transfers", line)]
+
+
+def test_a_module_s_headers_constant_is_the_function_s_that_sends_it(tmp_path: Path) -> None:
+    """``HEADERS = {…}`` at the module's top, ``headers=HEADERS`` in a function below: the map written out is the
+    request's headers (read alone, the function's headers were unknown and the transfer never unsigned)."""
+    code = (f'import os\nimport requests\n\nBASE_URL = "{ASAAS}"\nHEADERS = {{"access_token": os.environ["KEY"],'
+            ' "User-Agent": "loja"}\n\n\ndef pix_out(value, key):\n'
+            '    return requests.post(f"{BASE_URL}/transfers", json={"value": value, "pixAddressKey": key},\n'
+            '                         headers=HEADERS)\n')
+    assert _places(tmp_path, "app/asaas.py", code) == [("asaas-unsigned-transfer", f"{ASAAS}/transfers", 9)]
+
+
+@pytest.mark.parametrize("changed", ['    HEADERS["Signature"] = sign(body)\n', "    HEADERS.update(signed(body))\n",
+                                     '    HEADERS = signed_headers()\n'])
+def test_a_module_s_constant_changed_elsewhere_is_no_constant(changed: str, tmp_path: Path) -> None:
+    """A constant's map another function changes (a signature set on it, a map merged in, the name bound again)
+    is not the map written out where the call is made: the headers stay unknown, no unsigned transfer."""
+    code = (f'import requests\n\nHEADERS = {{"access_token": "x"}}\n\n\ndef sign_it(body):\n{changed}\n\n'
+            f'def pix_out(value):\n    return requests.post("{ASAAS}/transfers", json={{"value": value}},'
+            ' headers=HEADERS)\n')
+    assert written_requests(tmp_path, "app/asaas.py", code)[0] == []
+
+
+def test_a_composition_of_a_name_the_code_computes_is_no_url(tmp_path: Path) -> None:
+    """``f"{base}/transfers"`` where ``base`` is a parameter: what the code computes stays unknown, no URL."""
+    code = ('import requests\n\n\ndef pay(base, value):\n'
+            '    return requests.post(f"{base}/transfers", json={"value": value}, headers={"access_token": "x"})\n')
+    assert written_requests(tmp_path, "app/asaas.py", code) == ([], {})
+
+
+@pytest.mark.parametrize("name, code", [
+    ("Payouts.php", (f"<?php\n$client = new \\GuzzleHttp\\Client(['base_uri' => '{ASAAS}/']);\n"
+                     "$r = $client->post('transfers', [\n    'headers' => ['access_token' => getenv('ASAAS_KEY')],\n"
+                     "    'json' => ['value' => 100.0],\n]);\n")),
+    ("payouts.py", (f'import httpx\n\nclient = httpx.Client(base_url="{ASAAS}/",\n'
+                    '                       headers={"access_token": "x"})\n\n\ndef pay(value):\n'
+                    '    return client.post("transfers", json={"value": value})\n'))])
+def test_a_path_relative_to_a_client_s_base_is_joined_to_it(name: str, code: str, tmp_path: Path) -> None:
+    """Guzzle's ``base_uri`` and ``$client->post('transfers', …)``, httpx' ``base_url`` and ``client.post("transfers")``:
+    the base with the path after one slash, placed at the call (read as the base alone, the POST went to
+    ``…/v3/`` and no transfer was judged)."""
+    line = next(number for number, text in enumerate(code.split("\n"), 1) if "'transfers'" in text
+                or '"transfers"' in text)
+    assert _places(tmp_path, name, code) == [("asaas-unsigned-transfer", f"{ASAAS}/transfers", line)]
+
+
+def test_ruby_s_request_object_given_its_uri_by_a_name_has_the_headers_it_is_given(tmp_path: Path) -> None:
+    """``uri = URI("…")``, ``Net::HTTP::Post.new(uri, "Content-Type" => "…")``: the map given last, its braces left
+    out, is the request's headers beside its URL (read as none, the headers were unknown)."""
+    code = (f'uri = URI("{IUGU}/transfer_requests")\nreq = Net::HTTP::Post.new(uri, "Content-Type" => "application/json")\n'
+            'req.body = { api_token: ENV["IUGU_API_TOKEN"], amount_cents: 100 }.to_json\n'
+            'Net::HTTP.start(uri.host, uri.port, use_ssl: true) { |h| h.request(req) }\n')
+    assert written_requests(tmp_path, "app/payouts.rb", code)[0] == ["iugu-unsigned-transfer"]
+
+
+SESSION = ('import os\nimport requests\n\n\ndef pay():\n    session = requests.Session()\n'
+           '    session.auth = (os.environ["IUGU_API_TOKEN"], "")\nSETUP'
+           f'    return session.post("{IUGU}/transfer_requests", json={{"amount_cents": 100}})\n')
+
+
+def test_a_session_the_group_constructs_and_gives_nothing_sends_only_what_it_shows(tmp_path: Path) -> None:
+    """``session = requests.Session()`` given a user and password, then ``session.post(…)``: nothing may add a
+    header a bare ``requests.post`` would not send, so the transfer is unsigned (as a session it was unknown)."""
+    assert written_requests(tmp_path, "app/payouts.py", SESSION.replace("SETUP", ""))[0] == ["iugu-unsigned-transfer"]
+
+
+@pytest.mark.parametrize("setup", ["    install_signer(session)\n", "    session.auth = SignatureAuth(KEY)\n",
+                                   "    session.headers.update(signed_headers())\n",
+                                   "    session.mount('https://', SigningAdapter())\n"])
+def test_a_session_given_what_may_sign_leaves_its_headers_unknown(setup: str, tmp_path: Path) -> None:
+    """A session handed to code that may set it up, given an auth object, headers the group does not write out or
+    an adapter: no unsigned transfer."""
+    assert written_requests(tmp_path, "app/payouts.py", SESSION.replace("SETUP", setup))[0] == []
