@@ -20,14 +20,15 @@ from dataclasses import dataclass, replace
 from typing import Callable, Iterator
 
 from keyaudit.engine.dump_spans import DUMPS, dump_end, dump_lead, dump_read_on, dump_rest, dump_shown
-from keyaudit.engine.encodings import (BASE64, BYTES, CONCAT, ESCAPED, PARTIAL, PAYLOAD, PAYLOADS, PROVIDER_HEX,
-                                       PROVIDER_PAYLOAD, QP, SPACED_HEX, WRAPPED, DecodeAnchors)
+from keyaudit.engine.encodings import (BASE64, BYTES, CONCAT, CSV, ESCAPED, PARTIAL, PAYLOAD, PAYLOADS, PROVIDER_HEX,
+                                       PROVIDER_PAYLOAD, QP, SPACED_HEX, TEXT, WRAPPED, DecodeAnchors)
 from keyaudit.engine.line_memo import LineMemo, TextPlaces
 from keyaudit.engine.marked_line import MarkedLine, written
 from keyaudit.engine.join_calls import goes_on, joined_arguments
 from keyaudit.engine.partial_records import RECORDS_REACH, joined, records_end
 from keyaudit.engine.payloads import (MAX_PAYLOAD_BYTES, array_body_end, array_end, hex_end, hex_run, in_hex,
                                       open_base64, open_byte_array, open_hex, spaced_hex_run)
+from keyaudit.engine.quoted_cells import quoted_cells
 from keyaudit.engine.unwrap import (JOINING_LAYERS, TEXT_LAYERS, Decoded, base64_end, base64_run, peel,
                                    quoted_printable, starts_base64_run, unbase64, wrapped_run)
 from keyaudit.engine.wide import unbase64_wide
@@ -44,7 +45,8 @@ _OPENERS = {BYTES: open_byte_array, PROVIDER_HEX: open_hex, SPACED_HEX: open_hex
 # The layers a spot's text is peeled with, where not the text layers alone: joined first.
 _LAYERS = {CONCAT: (("concatenation", joined_arguments), *JOINING_LAYERS), PARTIAL: (("partial", joined), *TEXT_LAYERS)}
 # The layers applied once, before the text layers: what they undo is not in the text they make.
-_ONCE = {QP: quoted_printable, WRAPPED: wrapped_joined}
+_ONCE = {QP: quoted_printable, WRAPPED: wrapped_joined, CSV: quoted_cells}
+_MARKED = (TEXT, CSV)  # the markers decoded only where a keyword is near (else their line is quiet to the next)
 
 
 @dataclass(frozen=True)
@@ -165,6 +167,8 @@ class SpotCollector:
             if written(buffer, position, joined_to) >= CONCAT_REACH if anchor.kind == CONCAT else position < covered[
                     payload] and (anchor.kind != WRAPPED or covered[payload] > line.around(position)[1]):
                 continue  # (a wrapped line's join reads on past a spot that took its line alone: an escape's)
+            if anchor.kind in _MARKED and position < quiet.get(anchor.reach, -1):
+                continue  # (first: an export's rows hold a score of markers each, most far from any keyword)
             low, high = max(0, position - SPOT_BYTES), min(len(buffer), position + SPOT_BYTES)
             far = min(len(buffer), position + MAX_PAYLOAD_BYTES)  # a payload's end: read whole, bounded
             if anchor.kind == PAYLOAD:  # a value that starts with the magic, not a run through it
@@ -210,9 +214,7 @@ class SpotCollector:
             elif anchor.kind in DUMPS:  # a curl trace's block (its lines), a hex dump's rows, a registry hex value
                 first = line.around(position)[0]
                 last = dump_end(anchor.kind, buffer, first, len(buffer))
-            else:
-                if position < quiet.get(anchor.reach, -1):
-                    continue
+            else:  # a marker of _MARKED
                 begin, stop = line.around(position)
                 if not line.keyword_near(position, anchor.reach):
                     quiet[anchor.reach] = line.quiet_until(position, anchor.reach)

@@ -45,6 +45,9 @@ The forms are derived from the secret rules' own ``keywords``, never written per
   was sent), or of ``\\u00NN`` escapes (Java source, an obfuscated script's strings): every byte of the
   text escaped, the keywords too, so no keyword is near as written. The line is decoded whatever it
   holds. The third anchor that is a pattern.
+- quoted cells: a JSON escape inside a CSV cell where a member's name ends (``\\"":``: a quote a record's string
+  escapes and the cell doubles), right by a keyword: the row's cells are unquoted once, then the text layers under
+  them (:mod:`keyaudit.engine.quoted_cells`).
 - partial records: a record a container runtime cut from a longer line (:mod:`keyaudit.engine.partial_records`):
   the record and the lines after it are joined and decoded, whatever they hold.
 - provider payloads: the base64 forms of the rules' record anchors (a provider's domain), as of
@@ -74,6 +77,7 @@ from keyaudit.engine.hex_rows import MARKERS as HEX_MARKERS
 from keyaudit.engine.offset_dump import MARK
 from keyaudit.engine.reg_hex import MARKERS as REG_MARKERS
 from keyaudit.engine.partial_records import CRI_MARKERS, DOCKER_OPENER, DOCKER_PARTIAL, DOCKER_PARTIAL_SEARCH
+from keyaudit.engine.quoted_cells import MARKERS as CELL_MARKERS, REACH as CELL_REACH
 from keyaudit.engine.payloads import BINARY, BYTE_ARGUMENTS, BYTE_ARRAY, HEX_BRACED, HEX_BRACKETED, magic_forms
 from keyaudit.engine.wrapped_lines import CUT_RUN
 from keyaudit.rulebook.rules import RuleSet
@@ -86,6 +90,7 @@ PROVIDER_PAYLOAD = "provider payload"  # a base64 run through a form of a provid
 PROVIDER_HEX = "provider hex"  # a run of hex digits through the hex of a provider's record anchor or a keyword
 SPACED_HEX = "spaced hex"  # the same in bytes of hex parted by spaces (`24 61 61 63`)
 CONCAT = "concatenation"  # string literals joined by `+` (keyaudit.engine.unwrap.concatenation)
+CSV = "csv"  # a CSV row's quoted cells, their quotes doubled (keyaudit.engine.quoted_cells)
 QP = "quoted-printable"  # MIME's quoted-printable, soft line breaks and all (keyaudit.engine.unwrap.quoted_printable)
 DUMP = "offset-dump"  # a block of bytes an offset dump shows, cut into lines (keyaudit.engine.offset_dump)
 HEX = "hex-dump"  # the rows of a hex dump (keyaudit.engine.hex_rows)
@@ -277,8 +282,9 @@ def decode_anchors(rules: RuleSet) -> DecodeAnchors:
                for marker in TEXT_MARKERS]
     anchors += [Anchor(marker, CONCAT) for marker in CONCAT_MARKERS]
     anchors += [Anchor(marker, QP) for marker in QP_MARKERS]
+    anchors += [Anchor(marker, CSV, reach=CELL_REACH) for marker in CELL_MARKERS]
     anchors += [Anchor(marker, PARTIAL) for marker in CRI_MARKERS]
-    seen = {*TEXT_MARKERS, *CONCAT_MARKERS, *QP_MARKERS, *CRI_MARKERS}
+    seen = {*TEXT_MARKERS, *CONCAT_MARKERS, *QP_MARKERS, *CELL_MARKERS, *CRI_MARKERS}
     for keyword in _encoded_keywords(keywords):
         for spelling in sorted({keyword, keyword.upper(), keyword.title()}):
             for codec in ("utf-8", "utf-16-le"):  # UTF-16LE: PowerShell's -EncodedCommand (keyaudit.engine.wide)

@@ -69,6 +69,9 @@ CASES: dict[str, tuple[str, str, str, str]] = {
     # a multi-line message in a JSON log's string: a name, an escaped line break, its value on a line of its own
     "json line break": ('{"level":"info","msg":"config loaded:\\nIUGU_API_TOKEN:\\n', TOKEN, '\\nretries: 3"}', "json"),
     "json crlf": ('{"msg":"settings:\\r\\niugu api_token:\\r\\n\\t', TOKEN, '\\r\\n"}', "json"),
+    # a log message exported as CSV (Kibana, Splunk): the record's body string escaped in a cell that doubles quotes
+    "csv cell of json": ('"Nov 22, 2026 @ 13:00:20.456","{""body"":""{\\""api_token\\"":\\""', TOKEN, '\\""}""}"',
+                         "csv+json"),
 }
 
 

@@ -38,7 +38,8 @@ from .parse_failures import Reading
 from .record_mentions import mentioned_in
 from .record_starts import printed_in
 from .record_views import role
-from .records import METHOD, json_object, request_of
+from .quoted import doubled
+from .records import METHOD, json_list, json_object, request_of
 from .same_request import SPAN
 
 # A tracing span's fields before an event's message, as Rust's tracing-subscriber writes them (`request{method=POST
@@ -135,20 +136,32 @@ def _inner_records(text: str) -> Iterator[dict[str, Any]]:
     """The JSON objects that begin at each ``{`` of the line, at most :data:`MAX_INNER_TRIES`
     tried, each also as a string literal's text when a quote opens before it: a record printed
     inside another structure (Fluent Bit's ``[[time, {}], {"log"=>"{…}"}]``)
-    or as a quoted string (Logstash's rubydebug ``"message" => "{\\"method\\":…}"``)."""
+    or as a quoted string (Logstash's rubydebug ``"message" => "{\\"method\\":…}"``; a CSV export's cell, its
+    quotes doubled: Kibana's ``"{""method"":…}"``), or a list of records it holds first (a job's arguments)."""
     start = text.find("{")
     for _ in range(MAX_INNER_TRIES):
         if start < 0:
             return
-        if text[start - 1 : start] == '"':  # a string literal holding the record, escaped
-            literal = (_decoded(text, start - 1) or (None,))[0]
-            found = json_object(literal) if isinstance(literal, str) else None
+        opening = start - 1 if text[start - 1 : start] == '"' else start - 2 if text[start - 2 : start] == '"[' else -1
+        if opening >= 0:  # a string literal holding the record, escaped, or its quotes doubled
+            literal = (_decoded(text, opening) or (None,))[0]
+            found = _held_record(literal) if isinstance(literal, str) else None
+            if found is None and (cell := doubled(text, opening)) is not None:
+                found = _held_record(cell)
             if found is not None:
                 yield found
         found = (_decoded(text, start) or (None,))[0]
         if isinstance(found, dict):
             yield found
         start = text.find("{", start + 1)
+
+
+def _held_record(literal: str) -> dict[str, Any] | None:
+    """The record a string holds whole, or the first of a list of them it holds whole."""
+    found = json_object(literal)
+    if found is None and literal[:1] == "[":
+        found = next((item for item in json_list(literal) or () if isinstance(item, dict)), None)
+    return found
 
 
 def exchanges(lines: Iterable[tuple[int, str]], path: str, known: RecordHeaders = NO_RECORD_HEADERS,

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from keyaudit.engine.quoted_cells import DOUBLED_QUOTED
+
 
 def escaped(quote: str, also: str = "") -> str:
     """A regular expression for what stands between two ``quote`` characters (``"`` or ``'``) in a
@@ -29,6 +31,9 @@ DOUBLE_QUOTED = escaped('"')  # the inside of a "…" string
 SINGLE_QUOTED = escaped("'")  # the inside of a '…' string
 QUOTED = rf"'{SINGLE_QUOTED}'|\"{DOUBLE_QUOTED}\""  # a whole '…' or "…" string, its quotes too
 NEWLINE = r"\n"  # for ``also``: a string that ends with its line
+# A string whose quote doubled stands for one and nothing else is escaped: RFC 4180's quoted cell, as a CSV export
+# writes one (Kibana's, Splunk's); C#'s verbatim string
+_DOUBLED = re.compile(DOUBLED_QUOTED)
 # the last quote of a text that a backslash does not escape (none before it, or pairs of them): the last that may
 # close a string
 _LAST_CLOSER = {quote: re.compile(rf"(?s:.*)(?<!\\)(?:\\\\)*{quote}") for quote in "\"'"}
@@ -52,6 +57,14 @@ def closable(text: str) -> str:
         if text.find(quote, end) >= 0:
             text = text[:end] + text[end:].replace(quote, " ")
     return text
+
+
+def doubled(text: str, start: int) -> str | None:
+    """The text of the string that opens at ``text[start]`` with its doubled quotes undone (see :data:`_DOUBLED`),
+    or None where it doubles none: a CSV cell is a quoting layer as a JSON string is, and what it holds may be a
+    record (a log's message, a JSON object with quotes of its own)."""
+    found = _DOUBLED.match(text, start)
+    return None if found is None or '""' not in found.group(1) else found.group(1).replace('""', '"')
 
 
 def unescaped(body: str) -> str:
