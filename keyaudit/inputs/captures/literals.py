@@ -33,7 +33,7 @@ import re
 from typing import Any
 
 from .parse_failures import Reading
-from .printed_roles import positional_record
+from .printed_roles import labelled_after, positional_record
 from .quoted import DOUBLE_QUOTED, escaped, hex_bytes, unescaped
 from .raw_json import raw_object
 from .record_starts import MAX_DEPTH, record_starts
@@ -99,12 +99,12 @@ class _NotALiteral(Exception):
 def literal_record(text: str, reading: Reading | None = None) -> dict[str, Any] | None:
     """The first mapping on the line printed as one of the languages above print them, or None
     (``reading``: the line's, where other readers parse it too)."""
-    tries = 0
-    for bracket, start in record_starts(text):
-        tries += 1
+    for tries, (bracket, start) in enumerate(record_starts(text), 1):
         value = found[0] if (found := _parsed(text, start, reading)) is not None else None
-        if isinstance(value, list) and (text[bracket] == "(" or start < bracket):  # a type's values by position
-            value = positional_record(value)
+        if found is not None and isinstance(value, list) and (text[bracket] == "(" or start < bracket):
+            # a type's values by position, with the parts labelled after them (see .printed_roles)
+            value = labelled_after(positional_record(value), text, found[1],
+                                   lambda at: printed_value(text, at, reading))
         if isinstance(value, dict) and value:
             return value
         if tries == MAX_TRIES:
