@@ -112,7 +112,7 @@ def labelled_after(record: dict[str, Any] | None, text: str, at: int,
 
 def _labels(text: str, at: int, read: Callable[[int], tuple[Any, int] | None]) -> Iterator[tuple[str, Any]]:
     """Each label after ``at`` with the value printed after it (at most :data:`MAX_LABELS`). A label's value is
-    passed over whole, whatever it names: a label inside it (a body's ``"data":``) is none."""
+    passed over whole, whatever it names: a label inside it (a Ruby hash's ``data: …``) is none."""
     for _ in range(MAX_LABELS):
         if (label := _LABEL.search(text, at)) is None:
             return
