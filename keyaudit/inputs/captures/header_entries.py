@@ -30,7 +30,12 @@ from typing import Any
 from keyaudit.model.exchange import UNKNOWN
 
 from .lines import HTTP_METHODS, TOKEN, split_header
-from .record_views import matched, pairs_object, role, text, typed
+from .record_views import matched, pairs_object, role, spellings, text, typed
+
+# The names a record gives its headers, also a name for the collection holding them (n8n's headerParameters,
+# allHTTPHeaderFields, h11's raw): here, where a reader of printed values may import them (:mod:`.printed_roles`)
+HEADERS = spellings("headers", "header", "allhttpheaderfields", "rawheaders",
+                    *("header" + kind for kind in ("parameters", "params", "fields", "list", "map")))
 
 _DOCUMENTED = "description"  # the member that documents an entry: a definition's, never a log's
 _SWITCHED_OFF = "disabled"

@@ -29,11 +29,12 @@ depth are bounded, as for a Python ``repr``; so is what the parses of one line m
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Any
 
 from .parse_failures import Reading
-from .printed_roles import positional_record
+from .printed_roles import labelled_after, positional_record
 from .quoted import DOUBLE_QUOTED, escaped, hex_bytes, unescaped
 from .raw_json import raw_object
 from .record_starts import MAX_DEPTH, record_starts
@@ -55,7 +56,7 @@ _INDEX_KEY = re.compile(r"(-?\d{1,19})\s*=>\s*")  # a number's key before `=>`, 
 # its value: `{:url "…", :method :post}`); Ruby's inspect of an object or a Struct (`#<Faraday::Env @method=:post …>`,
 # `#<struct Call url="…">`); go-spew's note of a value's type and length (`(string) (len=4) "POST"`, `([]string) {`)
 _KEYWORD_KEY = r""":([A-Za-z_*+!?][\w.*+!?-]{0,255})\s+(?!=>|:[\s"'\d{\[(])"""
-_RUBY_OBJECT = r"#<(?:struct )?[A-Z][\w:]{0,127}(?=[\s>])"
+_RUBY_OBJECT = r"#<(?:struct )?[A-Z][\w:]{0,127}(?:/[\d.]{1,8})?(?=[\s>])"  # http.rb's `#<HTTP::Request/1.1 …>`
 _TYPE_NOTE = r"\((?:\*?[\w.]+|\[\][\w.*]+|map\[[\w.*]+\][\w.*]+)\) (?:\(len=\d+(?: cap=\d+)?\) )?"
 # a debugger's description of a value before its contents (gdb's pretty printers, libstdc++'s: `std::map with 4
 # elements = {…}`, `std::vector of length 2, capacity 2 = {…}`): a qualified type's name, a few words, ` = `
@@ -85,7 +86,7 @@ _JOINED = re.compile(r"""\s*\+\s*(?=["'])|[ \t]*\r?\n\s*(?=["'])""")
 _SYMBOL = re.compile(r':(?:"(' + DOUBLE_QUOTED + r')"|([A-Za-z_][\w-]*[?!]?)(?![\w?!-]|=[^=>]))')
 _NONE = frozenset({"nil", "null", "None", "<nil>", "undefined"})
 _TIGHT = "tight"  # entries separated by commas, a blank after them or not: values by position
-_PRINTED_START = re.compile(r"""b?["']|[{\[]|map\[|<?[A-Z][\w.]{0,127}\((?=[{\['"])""")  # a value (not a bare word)
+_PRINTED_START = re.compile(r"""b?["']|[{\[]|map\[|<?[A-Z][\w.]{0,127}\((?=[{\['"])|#<[A-Z]""")  # no bare word
 
 
 class _NotALiteral(Exception):
@@ -99,16 +100,14 @@ class _NotALiteral(Exception):
 def literal_record(text: str, reading: Reading | None = None) -> dict[str, Any] | None:
     """The first mapping on the line printed as one of the languages above print them, or None
     (``reading``: the line's, where other readers parse it too)."""
-    tries = 0
-    for bracket, start in record_starts(text):
-        tries += 1
+    for bracket, start in itertools.islice(record_starts(text), MAX_TRIES):
         value = found[0] if (found := _parsed(text, start, reading)) is not None else None
-        if isinstance(value, list) and (text[bracket] == "(" or start < bracket):  # a type's values by position
-            value = positional_record(value)
+        if found is not None and isinstance(value, list) and (text[bracket] in "(#" or start < bracket):
+            # a type's values by position (a Ruby object's too), with the parts labelled after them
+            value = labelled_after(positional_record(value), text, found[1],
+                                   lambda at: printed_value(text, at, reading))
         if isinstance(value, dict) and value:
             return value
-        if tries == MAX_TRIES:
-            break
     return None
 
 
@@ -192,8 +191,8 @@ class _Parser:
                 entries.append((name, value))
             else:
                 quoted = char in "\"'"
-                # values by position in a type's parentheses, no name yet: a comma ends a bare one (Scala's `,`)
-                tight = closer == ")" and commas is not False and len(entries) == positional
+                # values by position, no name yet: a comma ends a bare one (Scala's `,`), a blank too in a Ruby object
+                tight = closer in ")>" and commas is not False and len(entries) == positional
                 if quoted and closer == "}":  # a map's quoted key with no separator, EDN's: the string alone, not
                     value, at = unescaped(self.text[at + 1 : (end := self._quoted_end(at))]), end + 1  # joined to its value
                 else:
@@ -317,7 +316,8 @@ class _Parser:
                 depth += 1
             elif char in ")]}":
                 depth -= 1
-            elif depth == 0 and (char == "," and commas == _TIGHT or char == ";" and self.semicolons and closer == "}"):
+            elif depth == 0 and (commas == _TIGHT and (char == "," or closer == ">" and char in _BLANK)
+                                 or char == ";" and self.semicolons and closer == "}"):
                 return index
             elif depth == 0 and (char == "," or (char in _BLANK and commas is not True)):
                 after = self._blank(index + 1)  # a run of blanks is passed over once, not at each blank

@@ -20,22 +20,36 @@ A language whose types name their values in the source only prints a request's p
 headers a list of name-value pairs, and its URL in parts — exactly one scheme's word, one DNS name and one path,
 which are the URL where no absolute one is printed. Only such a record's method may be a constructor's word and its
 headers a list of pairs: beside an absolute URL those are other fields (main's case classes, an options map's call).
+
+A request printed by position is often what a logger's format string writes first, the parts its repr leaves out
+labelled after it on the line (httpx's ``sending <Request('POST', 'https://…')> headers=Headers({…})
+content=b'{…}'``, ``logger.debug("sending %r headers=%r", request, request.headers)``): those are that request's. Only a
+label that names headers or a body as a record does (:data:`.header_entries.HEADERS`, :data:`.record_bodies.BODY`:
+``headers=``, ``body=``, ``data=``, ``content=``), written ``name=`` or ``name: ``, and the first of each: a part the
+printed values give already, or a second one after it (a response's headers logged next), is not taken.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from typing import Any
+from typing import Any, Callable, Iterable, Iterator
 
+from .header_entries import HEADERS
 from .lines import DASHED_NAME, HTTP_METHODS, MAX_HEADERS, TOKEN
-from .record_views import Printed
+from .record_bodies import BODY
+from .record_views import Printed, role
 
 _TOKEN = re.compile(TOKEN)
 _WEB = ("http://", "https://")
 _SCHEME = re.compile(r"[Hh]ttps?|HTTPS?")  # a URL's scheme as a word of its own (Gleam's `Https`)
 _HOST = re.compile(r"(?:[A-Za-z0-9-]+\.)+[A-Za-z][A-Za-z0-9-]*")  # a DNS name, its last label no number
 _PATH = re.compile(r"/[^\s/][^\s]*")  # an absolute path (`//` begins a URL's authority, no path)
+# a label after a request printed by position: a name at the line's start or after a blank, a comma or a `;`, then
+# `=` or `: `
+_LABEL = re.compile(r"(?:^|(?<=[\s,;]))([A-Za-z_][\w.-]{0,63})(?:=|:[ \t])[ \t]*")
+MAX_LABELS = 16  # the labels after a request printed by position looked at, at most
+_LABELLED_PARTS = (HEADERS, BODY)
 
 
 def header_fields(mapping: dict[Any, Any]) -> list[tuple[str, str]] | None:
@@ -60,7 +74,11 @@ def field_names(names: list[Any], dashed: bool = True) -> bool:
 
 def positional_record(items: list[Any]) -> dict[str, Any] | None:
     """The record of a request printed by position (see above), its parts under the names the
-    reconstructor reads; None where the values do not say one."""
+    reconstructor reads; None where the values do not say one. A value a name is given in the type's brackets
+    (``['headers', {…}]``, a call's repr: ``HTTPRequest('POST', 'https://…', headers={…}, data='…')``) is no value by
+    position, but a part labelled (see above)."""
+    labelled = [item for item in items if _keyword(item)]
+    items = [item for item in items if not _keyword(item)]
     urls = [index for index, item in enumerate(items) if isinstance(item, str) and item[:8].lower().startswith(_WEB)]
     parts = _url_parts(items) if not urls else None
     methods = [index for index, item in enumerate(items) if isinstance(item, str) and item in HTTP_METHODS] or [
@@ -82,7 +100,48 @@ def positional_record(items: list[Any]) -> dict[str, Any] | None:
     rest = [item for index, item in enumerate(items) if index not in used and (parts is None or item is not None)]
     if len(rest) == 1 and (isinstance(rest[0], Printed) or isinstance(rest[0], str) and _json_document(rest[0])):
         record["body"] = rest[0]
+    return _joined(record, labelled)
+
+
+def labelled_after(record: dict[str, Any] | None, text: str, at: int,
+                   read: Callable[[int], tuple[Any, int] | None]) -> dict[str, Any] | None:
+    """A request printed by position (``record``, ending at ``at`` of ``text``) with the parts labelled after it
+    (see above); ``read``: the value printed at an index of ``text``, and where it ends (None where none is)."""
+    return None if record is None else _joined(record, _labels(text, at, read))
+
+
+def _labels(text: str, at: int, read: Callable[[int], tuple[Any, int] | None]) -> Iterator[tuple[str, Any]]:
+    """Each label after ``at`` with the value printed after it (at most :data:`MAX_LABELS`). A label's value is
+    passed over whole, whatever it names: a label inside it (a Ruby hash's ``data: …``) is none."""
+    for _ in range(MAX_LABELS):
+        if (label := _LABEL.search(text, at)) is None:
+            return
+        value = read(label.end())
+        at = label.end() if value is None else value[1]
+        if value is not None:
+            yield label.group(1), value[0]
+
+
+def _joined(record: dict[str, Any], labelled: Iterable[Any]) -> dict[str, Any]:
+    """``record`` with the ``labelled`` parts (name-value pairs) that name its headers or its body, the first of each,
+    where its values by position give none."""
+    for name, value in labelled:
+        part = _part(name)
+        if part is not None and value is not None and not any(role(key) in part for key in record):
+            record[name] = value
     return record
+
+
+def _part(name: object) -> frozenset[str] | None:
+    """The names of the part of a request a label names (its headers', its body's), or None."""
+    said = role(name)
+    return next((names for names in _LABELLED_PARTS if said in names), None)
+
+
+def _keyword(item: Any) -> bool:
+    """Whether a printed value is a keyword argument naming a part of the request (``headers={…}`` in a call's repr,
+    read as ``['headers', {…}]``)."""
+    return type(item) is list and len(item) == 2 and isinstance(item[0], str) and _part(item[0]) is not None
 
 
 def _constructor_method(item: str) -> bool:

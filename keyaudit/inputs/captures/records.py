@@ -47,7 +47,7 @@ from keyaudit.rulebook.header_names import NO_RECORD_HEADERS, RecordHeaders, fol
 
 from .change_rows import rows_written
 from .command_lists import command_request
-from .header_entries import pseudo_fields
+from .header_entries import HEADERS, pseudo_fields
 from .lines import HTTP_METHODS, has_scheme, header_value, make_exchange, split_request_line
 from .php_serialized import serialized_record
 from .record_bodies import BODY, body
@@ -70,9 +70,6 @@ METHOD = spellings("method", "verb", "methodname", "methodtype", "verbname")
 # a name that may hold any action: a method only where its value is one as HTTP writes it ("action":
 # "POST"; not "action": "login", nor the word "delete")
 ACTION = spellings("action")
-# Headers also under a name for the collection holding them (n8n's headerParameters, allHTTPHeaderFields, h11's raw)
-HEADERS = spellings("headers", "header", "allhttpheaderfields", "rawheaders",
-                    *("header" + kind for kind in ("parameters", "params", "fields", "list", "map")))
 # Headers only a response carries (RFC 9110's Server, Location, ETag, Retry-After, WWW-Authenticate; cookies set;
 # the security headers a server adds): a logged set holding one is the reply's, what a call got back (`{"method",
 # "url", "status", "headers": {"Server": "nginx", …}}`), and shows nothing of what the request sent. Not a CORS
