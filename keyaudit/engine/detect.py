@@ -254,6 +254,7 @@ class SecretDetector:
         waiting: list[Waiting] = []
         evidence = FileEvidence(self._file_hosts)
         chunks.watch(evidence)
+        chunks.gates.name(path)
         judge = ContextJudge(path, evidence, self.matcher.budget)
         spots = chunks.spots = self._decoding.collector()  # past the layers too: a payload there is counted
         seen: set[tuple[int, str]] = set()  # (line, secret or rule) of the findings so far

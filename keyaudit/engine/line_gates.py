@@ -8,6 +8,10 @@ keeps, in the buffers that go on reading it, the gates its start saw, and nothin
 after it are judged by their own buffer, as every line is (a gate kept open for the rest of the
 stream made `cdn purge ok token=…` megabytes below one mention a finding).
 
+A file's path opens gates too, over all of its text: a file named for a provider, or in the provider's folder
+(`config/iugu.yml`, `config/iugu.php`, `.env.iugu`, `secrets/asaas.json`, `iugu/production.yml`), names it as a
+line above its settings would, and a bare `token:` there is for the rule's context to judge (:func:`path_gates`).
+
 The other way round cannot be decided: the start of a long line read under a shut gate was not
 searched, and when its provider is named only further on (a minified record with the host after
 the token, a mebibyte on), the text before is gone. That is counted (:data:`GATED_LINES_CUT`), never
@@ -16,9 +20,24 @@ silent. A short line at a buffer's edge is left as it was: the overlap holds it 
 
 from __future__ import annotations
 
+import re
+
 from keyaudit.engine.matcher import NO_GATES, OVERLAP_BYTES, BufferHits, CarriedGates, Gate
 
 GATED_LINES_CUT = "gated_lines_cut"  # the scan's statistic of the long lines counted here
+_PATH_PARTS = re.compile(r"[/\\]")
+
+
+def path_gates(gates: tuple[Gate, ...], path: str) -> frozenset[Gate]:
+    """The gates ``path`` opens: those a literal of which is in the file's name, or is the name of the folder it is
+    in (in any case): `iugu.yml`, `.env.iugu`, `IuguService.cs`, `iugu/production.yml`. Not a folder whose name only
+    holds one (`iugu-sync/`, a test's temporary folder named for the test), nor one further up: a repository or a
+    checkout named for a provider says nothing of the files in it, and a scan of it would run every gated rule on
+    every file."""
+    parts = _PATH_PARTS.split(path.lower())
+    name, folder = parts[-1].encode("utf-8", "surrogateescape"), parts[-2] if len(parts) > 1 else ""
+    return frozenset(gate for gate in gates
+                     if any(literal.lower() in name or literal.decode("utf-8").lower() == folder for literal in gate))
 
 
 def _first_end(buffer: bytes, start: int = 0, end: int | None = None) -> int:
@@ -38,16 +57,22 @@ class LineGates:
 
     def __init__(self, gates: tuple[Gate, ...]) -> None:
         self._gates = gates
+        self._named: frozenset[Gate] = frozenset()  # open over the whole stream by its file's path
         self._open: frozenset[Gate] = frozenset()  # open at the start of the next buffer's first line
         self._shut: frozenset[Gate] = frozenset()  # shut over text of that line already taken (not searched)
         self.cut = 0  # long lines searched in part: their provider named only after text read under a shut gate
 
+    def name(self, path: str) -> None:
+        """Open the gates ``path`` names (:func:`path_gates`) over every buffer of the stream."""
+        self._named = path_gates(self._gates, path)
+
     def carried(self, buffer: bytes) -> CarriedGates:
-        """The gates open over ``buffer``'s first line (the line the buffer before ended in)."""
+        """The gates open over ``buffer``'s first line (the line the buffer before ended in), and those its path
+        opens."""
         if not self._open:
-            return NO_GATES
+            return CarriedGates(named=self._named) if self._named else NO_GATES
         end = _first_end(buffer)
-        return CarriedGates(self._open, len(buffer) if end < 0 else end)
+        return CarriedGates(self._open, len(buffer) if end < 0 else end, self._named)
 
     def passed(self, buffer: bytes, cut: int, found: BufferHits) -> None:
         """Note what ``buffer`` (taken up to ``cut``; ``found``: its pass) shows of the gates: a line carried under a

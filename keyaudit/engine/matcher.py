@@ -42,10 +42,13 @@ Gate = tuple[bytes, ...]  # a rule's gate, as its literals (:attr:`ContextSpec.g
 @dataclass(frozen=True)
 class CarriedGates:
     """The gates open over a buffer's first line by a buffer before it: a line longer than a buffer keeps the
-    gates its start saw (:mod:`.line_gates`) as far as ``through``, where it ends in this buffer."""
+    gates its start saw (:mod:`.line_gates`) as far as ``through``, where it ends in this buffer. ``named``: the
+    gates open over the whole buffer because the file's name or its folder names their provider
+    (:func:`.line_gates.path_gates`): `config/iugu.yml` names iugu as a line above its settings would."""
 
     open: frozenset[Gate] = frozenset()
     through: int = 0
+    named: frozenset[Gate] = frozenset()
 
 
 NO_GATES = CarriedGates()
@@ -73,7 +76,7 @@ class BufferHits:
     # rows end at the next header of its rule, and the last one's are read once the buffer's headers are all found.
     first_tables: dict[int, int] = field(default_factory=dict)
     last_tables: dict[int, tuple[Table, int]] = field(default_factory=dict)
-    gates: dict[Gate, bool] = field(default_factory=dict)  # rule gates open in this buffer (by its own text)
+    gates: dict[Gate, bool] = field(default_factory=dict)  # rule gates open in this buffer (its text, its file's path)
     carried: CarriedGates = NO_GATES  # gates open over its first line by the buffers before it
     # Where an encoded form of a keyword or an escape marker starts, with its index in the
     # matcher's ``decode_anchors`` (see :mod:`keyaudit.engine.encodings`); sorted.
@@ -113,9 +116,10 @@ class BufferHits:
         self.budget.run(rule.id, end - start, find)
 
     def gate_open(self, literals: Gate, buffer: bytes) -> bool:
-        """Whether one of a rule's gate literals is in ``buffer`` (asked once a buffer)."""
+        """Whether one of a rule's gate literals is in ``buffer`` (asked once a buffer), or the file's path opens
+        the gate (:attr:`CarriedGates.named`)."""
         if literals not in self.gates:
-            self.gates[literals] = any(literal in buffer for literal in literals)
+            self.gates[literals] = literals in self.carried.named or any(literal in buffer for literal in literals)
         return self.gates[literals]
 
     def read_on(self, tables: list[Table], buffer: bytes) -> None:

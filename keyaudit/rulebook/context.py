@@ -25,8 +25,9 @@ for nothing but that none of them is found (a URL in a comment is no call). The 
 
 A pattern holding ``{name}`` is a flow: it is looked for with the captured name in its place
 (``Iugu\\({name}\\)``: the constant is passed to the SDK). ``gate`` lists literals one of which
-must be in the buffer for the rule to run at all (in lower, upper or title case): what keeps a
-rule that matches common names cheap on text that never mentions its provider.
+must be in the buffer for the rule to run at all (in lower, upper or title case), or in the file's
+name, or be the name of its folder (`config/iugu.yml`: see :func:`keyaudit.engine.line_gates.path_gates`):
+what keeps a rule that matches common names cheap on text that never mentions its provider.
 """
 
 from __future__ import annotations

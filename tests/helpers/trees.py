@@ -18,6 +18,14 @@ class Secrets(dict):
         return f"<{len(self)} generated secrets: {', '.join(self)}>"
 
 
+def write_at(folder: Path, name: str, text: str) -> Path:
+    """``text`` written (UTF-8) at ``folder / name``, its folders made: a file of a tree a test builds."""
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 def truncated_gzip(text: bytes) -> bytes:
     """``text`` gzipped and cut off two thirds of the way through."""
     packed = gzip.compress(text)
