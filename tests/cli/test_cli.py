@@ -289,4 +289,4 @@ def test_the_shipped_samples_show_every_category_and_nothing_else() -> None:
         "access-token", "basic-auth", "plaintext-http", "unsigned-transfer", "bad-signature", "environment-mismatch",
         "misuse", "replay", "suppression", "weak-transport", "private-key", "shared-in-message", "browser-exposure",
         "production-key-outside-production"}
-    assert len(report["findings"]) == 39 and report["scan"]["suppressed"] == {"inline": 1}
+    assert len(report["findings"]) == 38 and report["scan"]["suppressed"] == {"inline": 1}

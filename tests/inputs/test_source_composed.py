@@ -32,7 +32,8 @@ COMPOSED = {
     "payouts.py": (f'import os\nimport requests\n\nBASE_URL = "{ASAAS}"\n\n\ndef pay(value):\n'
                    '    return requests.post(f"{BASE_URL}/transfers", json={"value": value},\n'
                    '                         headers={"access_token": os.environ["ASAAS_KEY"]})\n'),
-    "payouts.ts": (f'import axios from "axios";\nconst baseUrl = "{ASAAS}";\n\nexport async function pay(value: number) {{\n'
+    "payouts.ts": (f'import axios from "axios";\nconst baseUrl = "{ASAAS}";\n\n'
+                   'export async function pay(value: number) {\n'
                    '  return axios.post(`${baseUrl}/transfers`, { value },\n'
                    '    { headers: { access_token: process.env.ASAAS_KEY } });\n}\n'),
     "payouts.rb": (f'require "net/http"\nBASE = "{ASAAS}"\n\ndef pay(value)\n'
@@ -61,25 +62,52 @@ def test_a_url_composed_of_a_module_s_base_and_a_path_is_the_url_sent(name: str,
     assert _places(tmp_path, name, code) == [("asaas-unsigned-transfer", f"{ASAAS}/transfers", line)]
 
 
-def test_a_module_s_headers_constant_is_the_function_s_that_sends_it(tmp_path: Path) -> None:
-    """``HEADERS = {…}`` at the module's top, ``headers=HEADERS`` in a function below: the map written out is the
-    request's headers (read alone, the function's headers were unknown and the transfer never unsigned)."""
-    code = (f'import os\nimport requests\n\nBASE_URL = "{ASAAS}"\nHEADERS = {{"access_token": os.environ["KEY"],'
-            ' "User-Agent": "loja"}\n\n\ndef pix_out(value, key):\n'
+def test_a_module_s_url_constant_is_read_by_the_function_below_that_composes_it(tmp_path: Path) -> None:
+    """``BASE_URL = "…"`` at the module's top, ``f"{BASE_URL}/transfers"`` in a function below, its headers written
+    out in the call: the transfer is judged there."""
+    code = (f'import os\nimport requests\n\nBASE_URL = "{ASAAS}"\n\n\ndef pix_out(value, key):\n'
             '    return requests.post(f"{BASE_URL}/transfers", json={"value": value, "pixAddressKey": key},\n'
-            '                         headers=HEADERS)\n')
-    assert _places(tmp_path, "app/asaas.py", code) == [("asaas-unsigned-transfer", f"{ASAAS}/transfers", 9)]
+            '                         headers={"access_token": os.environ["KEY"]})\n')
+    assert _places(tmp_path, "app/asaas.py", code) == [("asaas-unsigned-transfer", f"{ASAAS}/transfers", 8)]
 
 
-@pytest.mark.parametrize("changed", ['    HEADERS["Signature"] = sign(body)\n', "    HEADERS.update(signed(body))\n",
-                                     '    HEADERS = signed_headers()\n'])
-def test_a_module_s_constant_changed_elsewhere_is_no_constant(changed: str, tmp_path: Path) -> None:
-    """A constant's map another function changes (a signature set on it, a map merged in, the name bound again)
-    is not the map written out where the call is made: the headers stay unknown, no unsigned transfer."""
-    code = (f'import requests\n\nHEADERS = {{"access_token": "x"}}\n\n\ndef sign_it(body):\n{changed}\n\n'
+@pytest.mark.parametrize("changed", ["", '    HEADERS["Signature"] = sign(body)\n',
+                                     "    HEADERS.update(signed(body))\n", "    add_signature(HEADERS)\n"])
+def test_a_module_s_headers_map_is_not_the_function_s_that_sends_it(changed: str, tmp_path: Path) -> None:
+    """``HEADERS = {…}`` at the module's top, ``headers=HEADERS`` in a function below: code anywhere in the file (a
+    signer far below, outside the lines read around the call) may set a signature on it, so its headers stay
+    unknown — no unsigned transfer, whether the change is in sight or not."""
+    code = (f'import requests\n\nHEADERS = {{"access_token": "x"}}\n\n\ndef sign_it(body):\n{changed}    pass\n\n\n'
             f'def pix_out(value):\n    return requests.post("{ASAAS}/transfers", json={{"value": value}},'
             ' headers=HEADERS)\n')
     assert written_requests(tmp_path, "app/asaas.py", code)[0] == []
+
+
+def test_a_url_constant_bound_again_elsewhere_is_no_constant(tmp_path: Path) -> None:
+    """A module's ``BASE_URL`` that another function binds again (``BASE_URL = sandbox_url()``) is not the string
+    written at the top where the call is made: no URL."""
+    code = (f'import requests\n\nBASE_URL = "{ASAAS}"\n\n\ndef use_sandbox():\n    global BASE_URL\n'
+            '    BASE_URL = sandbox_url()\n\n\ndef pix_out(value):\n'
+            '    return requests.post(f"{BASE_URL}/transfers", json={"value": value},\n'
+            '                         headers={"access_token": "x"})\n')
+    assert written_requests(tmp_path, "app/asaas.py", code)[0] == []
+
+
+def test_a_parameter_named_as_a_constant_is_the_parameter(tmp_path: Path) -> None:
+    """``def pay(key, BASE_URL=os.environ["URL"])``: the name the function is given, not the module's string."""
+    code = (f'import os\nimport requests\n\nBASE_URL = "{ASAAS}"\n\n\n'
+            'def pay(key, body, BASE_URL=os.environ["ASAAS_URL"]):\n'
+            '    return requests.post(f"{BASE_URL}/transfers", json=body, headers={"access_token": key})\n')
+    assert written_requests(tmp_path, "app/asaas.py", code)[0] == []
+
+
+def test_javascript_s_shorthand_properties_are_pairs(tmp_path: Path) -> None:
+    """``fetch(url, { method: "POST", body, headers })``: ``headers`` is the pair ``headers: headers``, a name the
+    function is given, so its headers are unknown (read as the map of ``method`` alone, the call was a bare fetch
+    that sends no header: a false unsigned transfer whenever a caller passes signed headers)."""
+    code = ("async function transfer(body, headers) {\n"
+            f'  return fetch("{IUGU}/transfer_requests", {{ method: "POST", body, headers }});\n}}\n')
+    assert written_requests(tmp_path, "src/iugu.js", code)[0] == []
 
 
 def test_a_composition_of_a_name_the_code_computes_is_no_url(tmp_path: Path) -> None:
@@ -93,22 +121,52 @@ def test_a_composition_of_a_name_the_code_computes_is_no_url(tmp_path: Path) -> 
     ("Payouts.php", (f"<?php\n$client = new \\GuzzleHttp\\Client(['base_uri' => '{ASAAS}/']);\n"
                      "$r = $client->post('transfers', [\n    'headers' => ['access_token' => getenv('ASAAS_KEY')],\n"
                      "    'json' => ['value' => 100.0],\n]);\n")),
-    ("payouts.py", (f'import httpx\n\nclient = httpx.Client(base_url="{ASAAS}/",\n'
+    ("payouts.py", (f'import httpx\n\nclient = httpx.Client(base_url="{ASAAS}",\n'
                     '                       headers={"access_token": "x"})\n\n\ndef pay(value):\n'
                     '    return client.post("transfers", json={"value": value})\n'))])
 def test_a_path_relative_to_a_client_s_base_is_joined_to_it(name: str, code: str, tmp_path: Path) -> None:
-    """Guzzle's ``base_uri`` and ``$client->post('transfers', …)``, httpx' ``base_url`` and ``client.post("transfers")``:
-    the base with the path after one slash, placed at the call (read as the base alone, the POST went to
-    ``…/v3/`` and no transfer was judged)."""
+    """Guzzle's ``base_uri`` and ``$client->post('transfers', …)``, httpx' ``base_url`` and ``client.post(
+    "transfers")``: the base and the path joined as the library joins them, placed at the call (read as the base
+    alone, the POST went to ``…/v3/`` and no transfer was judged)."""
     line = next(number for number, text in enumerate(code.split("\n"), 1) if "'transfers'" in text
                 or '"transfers"' in text)
     assert _places(tmp_path, name, code) == [("asaas-unsigned-transfer", f"{ASAAS}/transfers", line)]
 
 
+@pytest.mark.parametrize("base, path", [(ASAAS, "transfers"), (f"{ASAAS}/", "/transfers")])
+def test_guzzle_joins_a_path_to_its_base_by_rfc_3986(base: str, path: str, tmp_path: Path) -> None:
+    """A ``base_uri`` with no slash at its end loses its last segment, a path from the root replaces the base's:
+    Guzzle sends both to ``https://api.asaas.com/transfers``, no transfer (joined with one slash, they were)."""
+    code = (f"<?php\n$client = new \\GuzzleHttp\\Client(['base_uri' => '{base}']);\n"
+            f"$r = $client->post('{path}', ['headers' => ['access_token' => getenv('K')],\n"
+            "    'json' => ['value' => 1]]);\n")
+    assert written_requests(tmp_path, "Payouts.php", code)[0] == []
+
+
+def test_a_literal_given_to_another_object_s_method_is_no_path_of_the_client(tmp_path: Path) -> None:
+    """``producer.send("transfers", …)`` beside an httpx client with a base: a Kafka topic, no request (any call's
+    literal was joined to the base: a false transfer placed on the Kafka line)."""
+    code = (f'import httpx\n\nclient = httpx.Client(base_url="{ASAAS}", headers={{"access_token": "x"}})\n\n\n'
+            'def publish(producer, event):\n    producer.send("transfers", value=event)\n'
+            '    return client.get("finance/balance")\n')
+    assert written_requests(tmp_path, "app/events.py", code)[0] == []
+
+
+def test_ruby_s_add_field_sets_a_header(tmp_path: Path) -> None:
+    """``req.add_field("Signature", …)``: a header the request is given (read as no header call, the signed
+    transfer was unsigned)."""
+    code = (f'uri = URI("{IUGU}/transfer_requests")\n'
+            'req = Net::HTTP::Post.new(uri, "Content-Type" => "application/json")\n'
+            'req.add_field("Signature", signer.sign(body))\nreq.add_field("Request-Time", Time.now.iso8601)\n'
+            'req.body = body\nNet::HTTP.start(uri.host, uri.port, use_ssl: true) { |h| h.request(req) }\n')
+    assert written_requests(tmp_path, "app/payouts.rb", code)[0] == []
+
+
 def test_ruby_s_request_object_given_its_uri_by_a_name_has_the_headers_it_is_given(tmp_path: Path) -> None:
     """``uri = URI("…")``, ``Net::HTTP::Post.new(uri, "Content-Type" => "…")``: the map given last, its braces left
     out, is the request's headers beside its URL (read as none, the headers were unknown)."""
-    code = (f'uri = URI("{IUGU}/transfer_requests")\nreq = Net::HTTP::Post.new(uri, "Content-Type" => "application/json")\n'
+    code = (f'uri = URI("{IUGU}/transfer_requests")\n'
+            'req = Net::HTTP::Post.new(uri, "Content-Type" => "application/json")\n'
             'req.body = { api_token: ENV["IUGU_API_TOKEN"], amount_cents: 100 }.to_json\n'
             'Net::HTTP.start(uri.host, uri.port, use_ssl: true) { |h| h.request(req) }\n')
     assert written_requests(tmp_path, "app/payouts.rb", code)[0] == ["iugu-unsigned-transfer"]
@@ -126,9 +184,18 @@ def test_a_session_the_group_constructs_and_gives_nothing_sends_only_what_it_sho
 
 
 @pytest.mark.parametrize("setup", ["    install_signer(session)\n", "    session.auth = SignatureAuth(KEY)\n",
+                                   "    session.auth = settings.rsa_auth\n",
                                    "    session.headers.update(signed_headers())\n",
                                    "    session.mount('https://', SigningAdapter())\n"])
 def test_a_session_given_what_may_sign_leaves_its_headers_unknown(setup: str, tmp_path: Path) -> None:
     """A session handed to code that may set it up, given an auth object, headers the group does not write out or
     an adapter: no unsigned transfer."""
     assert written_requests(tmp_path, "app/payouts.py", SESSION.replace("SETUP", setup))[0] == []
+
+
+def test_a_client_constructed_with_an_auth_object_may_sign(tmp_path: Path) -> None:
+    """``httpx.Client(auth=IuguRsaAuth(…))``: an auth object may add the signature (only a user and password written
+    out adds none), so its transfer is no unsigned one."""
+    code = ('import httpx\n\n\ndef pay(token, key):\n    client = httpx.Client(auth=IuguRsaAuth(token, key))\n'
+            f'    return client.post("{IUGU}/transfer_requests", json={{"amount_cents": 100}})\n')
+    assert written_requests(tmp_path, "app/payouts.py", code)[0] == []

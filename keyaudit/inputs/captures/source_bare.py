@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .source_value_kinds import Call, Facts, Lit, Pairs, Ref
+from .source_value_kinds import Call, Facts, Items, Lit, Pairs, Ref
 from .source_values import last_part, receiver, resolved
 
 # Calls that send a request with only the library's own headers unless given some: functions of a
@@ -67,16 +67,22 @@ def _fresh_clients(said: Facts) -> set[str]:
     elsewhere, ``self.session``, may have been given any)."""
     bound = Counter(name for name, _, _ in said.bindings)
     built = {name for name, value, _ in said.bindings if bound[name] == 1 and isinstance(value, Call)
-             and value.name in FRESH_CLIENTS and all(label in _BARE_OPTIONS for label, _ in value.args)}
+             and value.name in FRESH_CLIENTS and all(_adds_none(label, item, said) for label, item in value.args)}
     return {name for name in built if not _touched(name, said)}
+
+
+def _adds_none(label: str | None, value: object, said: Facts) -> bool:
+    """Whether an option given a client adds no header: one of :data:`_BARE_OPTIONS`, its ``auth`` a user and
+    password written out (a tuple, a list, a string), never an object or a name bound elsewhere (a signing auth
+    class's instance, ``auth=IuguRsaAuth(…)``, ``session.auth = cfg.rsa_auth``)."""
+    return label in _BARE_OPTIONS and (label != "auth" or isinstance(resolved(value, said), (Items, Lit)))
 
 
 def _touched(client: str, said: Facts) -> bool:
     """Whether the group sets on ``client`` what may add a header, calls it for other than a request, or gives it
     to a call."""
     member = client + "."
-    return any(name.startswith(member) and (name[len(member):] not in _BARE_OPTIONS
-                                            or isinstance(resolved(value, said), Call))
+    return any(name.startswith(member) and not _adds_none(name[len(member):], value, said)
                for name, value, _ in said.bindings) or any(
         name.startswith(member) and name[len(member):] not in _VERBS or Ref(client) in (value for _, value in call.args)
         for name, call, _ in said.calls)

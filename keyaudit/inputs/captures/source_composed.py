@@ -4,16 +4,14 @@
 join of literals and names (``BASE_URL + "/transfers"``, PHP's ``$base . '/transfers'``). A request's URL is most
 often so written — a module's base URL, then each call's path — and read as what the code computes it was no URL.
 
-A name is known where the group binds it to one literal (:func:`.source_values.resolved`), or it is one of the
-file's constants an anchored group binds to an absolute URL (:func:`.source_groups.bind_constants`); a composition
+A name is known where the group binds it to one literal (:func:`.source_values.resolved`): in its own statements, or
+in a module's constant put before it (:mod:`.source_constants`, which a name bound again is not); a composition
 of anything else — a call, an index, a name bound to what the code computes or to two values — stays what it was
 (its start known, the rest unknown), and so does a join an operator that binds tighter ends or starts (``x * 2``).
 A join of names alone is composed only where it makes an absolute URL (numbers added are none).
 """
 
 from __future__ import annotations
-
-from typing import Mapping
 
 from keyaudit.model.exchange import UNKNOWN
 
@@ -28,8 +26,7 @@ _TIGHTER_BEFORE = frozenset({"*", "/", "%", "-", "**", "!", "."})
 _TIGHTER_AFTER = frozenset({"*", "/", "%", "-", "**", "[", "(", ".", "?."})
 
 
-def composed(found: list[Token], said: Facts, constants: Mapping[str, str | None],
-             lang: Language) -> list[Token] | None:
+def composed(found: list[Token], said: Facts, lang: Language) -> list[Token] | None:
     """``found`` with each composition the group writes as one string token, its pieces kept as its ``parts`` (for
     its place in the text); None where it writes none (most groups: nothing is read again)."""
     joining = ("+", ".") if lang.dot_joins else ("+",)
@@ -38,7 +35,7 @@ def composed(found: list[Token], said: Facts, constants: Mapping[str, str | None
     written: list[Token] = []
     at, changed = 0, False
     while at < len(found):
-        end, text = _composition(found, at, joining, said, constants)
+        end, text = _composition(found, at, joining, said)
         if text is None:
             written.append(found[at])
             at += 1
@@ -49,8 +46,7 @@ def composed(found: list[Token], said: Facts, constants: Mapping[str, str | None
     return written if changed else None
 
 
-def _composition(found: list[Token], at: int, joining: tuple[str, ...], said: Facts,
-                 constants: Mapping[str, str | None]) -> tuple[int, str | None]:
+def _composition(found: list[Token], at: int, joining: tuple[str, ...], said: Facts) -> tuple[int, str | None]:
     """Where the composition starting at ``at`` ends, and the string it makes (None where none starts there, or it
     holds what the group does not bind to a literal)."""
     before = found[at - 1] if at else None
@@ -59,7 +55,7 @@ def _composition(found: list[Token], at: int, joining: tuple[str, ...], said: Fa
     texts, names, literal, end = [], False, False, at
     while True:
         token = found[end] if end < len(found) else None
-        text = _operand(token, said, constants) if token is not None else None
+        text = _operand(token, said) if token is not None else None
         following = found[end + 1] if end + 1 < len(found) and found[end + 1].kind == "punct" else None
         if text is None or following is not None and following.text in _TIGHTER_AFTER \
                 and following.text not in joining:
@@ -77,23 +73,22 @@ def _composition(found: list[Token], at: int, joining: tuple[str, ...], said: Fa
     return end, joined
 
 
-def _operand(token: Token, said: Facts, constants: Mapping[str, str | None]) -> str | None:
+def _operand(token: Token, said: Facts) -> str | None:
     """The text an operand of a join stands for: a literal's, a template's whose names are all known, a known
     name's; None for anything else."""
     if token.kind == "string":
         if not token.parts:
             return None if token.text == UNKNOWN else token.text
-        texts = [text if kind == "string" else _known(text, said, constants) for kind, text in token.parts]
+        texts = [text if kind == "string" else _known(text, said) for kind, text in token.parts]
         return None if None in texts else "".join(texts)  # type: ignore[arg-type]
-    return _known(token.text, said, constants) if token.kind == "name" else None
+    return _known(token.text, said) if token.kind == "name" else None
 
 
-def _known(name: str, said: Facts, constants: Mapping[str, str | None]) -> str | None:
-    """The literal a name stands for: the one the group binds it to, or the file's constant's (an expanded ``$name``
-    is the variable ``$name`` where the language writes its variables so, PHP's and Perl's, else ``name``)."""
+def _known(name: str, said: Facts) -> str | None:
+    """The literal a name stands for: the one the group binds it to, a module's constant put before it too (an
+    expanded ``$name`` is the variable ``$name`` where the language writes its variables so, PHP's and Perl's, else
+    ``name``)."""
     for spelled in (name, name[1:]) if name.startswith("$") else (name, f"${name}"):
         if isinstance(value := resolved(Ref(spelled), said), Lit):
             return value.text
-        if (text := constants.get(spelled)) is not None:
-            return text
     return None

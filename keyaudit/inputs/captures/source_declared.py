@@ -91,8 +91,7 @@ def declared(lines: list[tuple[int, str]], lang: Language, path: str, seen: Seen
                       itertools.accumulate((len(line) + 1 for _, line in lines), initial=0)))
     made: list[tuple[str, Call, Facts, Origin]] = []
     places: list[tuple[int, str]] = []
-    for before, own in groups(lines):
-        group = before + own
+    for group in (before + own for before, own in groups(lines)):
         said = facts(written_calls(tokens("\n".join(line for _, line in group), lang), lang), frozenset())
         for name, call, at in said.calls:
             receiver, _, called = name.rpartition(".")

@@ -44,7 +44,8 @@ _REQUEST_NAME = re.compile(r"(?i)(?:req|request|headers)(?:\.Values)?\[\]$")
 # `SetRequestHeader`, PL/SQL's `set_header`, RestSharp's `AddDefaultHeader`, pgsql-http's `http_header`), or on
 # something named for headers (`req.Header.Add`)
 _HEADER_CALLS = frozenset({"addheader", "setheader", "header", "setrequestproperty", "addrequestproperty",
-                           "withheader", "setrequestheader", "adddefaultheader", "addorupdateheader", "httpheader"})
+                           "withheader", "setrequestheader", "adddefaultheader", "addorupdateheader", "httpheader",
+                           "addfield"})  # Ruby Net::HTTP's `req.add_field("Name", value)`
 _HEADER_RECEIVER_CALLS = frozenset({"Add", "Set", "append", "set", "add", "insert", "put", "TryAddWithoutValidation",
                                     "AddValue"})  # Indy's TIdHeaderList.AddValue
 # calls that read the headers, no setting of one: an incoming request's in the handler that sends the outbound one

@@ -147,7 +147,7 @@ def _request(group: list[tuple[int, str]], mine: set[int], lang: Language, path:
         return None
     found = calls_of(text, lang, whole)
     said = facts(found, frozenset(constants))
-    if (written := composed(found, said, constants, lang)) is not None:  # `f"{BASE_URL}/transfers"`
+    if (written := composed(found, said, lang)) is not None:  # `f"{BASE_URL}/transfers"`
         found, said = written, facts(written, frozenset(constants))
     keep_sent(found, said)  # no route's registration, nor a stub's
     given = constants_sent(found, said, constants)

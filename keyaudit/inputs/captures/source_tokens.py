@@ -1,5 +1,6 @@
 """Source code split into tokens: string literals with the value their language gives them,
-names (dotted, ``::`` and ``->`` chains kept whole), numbers and punctuation; comments dropped.
+names (dotted, ``::``, ``->`` and PHP namespaces' ``\\\\`` chains kept whole), numbers and punctuation;
+comments dropped.
 
 One grammar serves the C family and the scripting languages alike, as they write literals much
 the same: ``"…"`` and ``'…'`` with backslash escapes, Go's and JavaScript's backtick strings, C#'s
@@ -34,7 +35,7 @@ _TOKENS = r"""
     (?P<comment>//[^\n]*|/\*.*?(?:\*/|\Z))
   | (?P<raw>\br(?P<hashes>\#+)")
   | (?P<string>(?P<prefix>[@$]{1,2}|[rRbBuUfF]{1,2}(?=["'])|N(?='))?(?P<quote>\"\"\"|'''|["'`]))
-  | (?P<name>[A-Za-z_$][\w$]*(?:(?:\.|::|->|\?\.)[A-Za-z_$][\w$]*)*(?:[!?](?=\())?)
+  | (?P<name>[A-Za-z_$][\w$]*(?:(?:\.|::|->|\?\.|\\)[A-Za-z_$][\w$]*)*(?:[!?](?=\())?)
   | (?P<number>\d[\w.]*)
   | (?P<punct>={2,3}|!={1,2}|[<>]=|:=|\+=|=>|\.\.\.|\*\*|[^\s\w])
 """

@@ -7,6 +7,7 @@ path; a literal joined to what the code computes is no URL (the URL is built, no
 from __future__ import annotations
 
 import re
+from urllib.parse import urljoin
 
 from .lines import HTTP_METHODS
 from .source_groups import ABSOLUTE_URL, BASE_NAME, client_bases
@@ -19,6 +20,8 @@ _HOST_NAME = re.compile(rf"(?i)(?:host(?:name)?|{BASE_NAME})$")
 _HOST_CALLS = frozenset({"HTTPSConnection", "HTTPConnection", "RestClientOptions", "RestClient"})
 # a path relative to a client's base (`transfers`, `v3/transfers?x=1`), and the calls of a client given one
 _RELATIVE = re.compile(r"[\w.~-]+(?:/[\w.~{}:%-]*)*(?:\?\S*)?")
+_BASE_OPTION = re.compile(rf"(?i){BASE_NAME}")
+_RFC_BASES = frozenset({"base_uri", "baseaddress"})  # Guzzle's, .NET HttpClient's: a path joined by RFC 3986
 _CLIENT_VERBS = frozenset({"get", "post", "put", "patch", "delete", "request", "send", "head", "options"})
 _SCHEME_CALLS = frozenset({"Uri.https", "Uri.http"})  # a URL built of its scheme, host and path (Dart's)
 
@@ -73,9 +76,8 @@ def url_of(said: Facts, strings: list[str]) -> str | None:
     absolute = {text for text in strings if ABSOLUTE_URL.fullmatch(text)}
     paths = {text for text in strings if text.startswith("/") and len(text) > 1 and " " not in text}
     full = {text for text in absolute if "/" in text.split("://", 1)[1].rstrip("/")}
-    if bases := client_bases(said):
-        paths |= _relative(said)
-    if (kept := full - bases) or paths:  # a base with no path beside it is all the group sends to
+    full |= _joined_to_bases(said)
+    if (kept := full - client_bases(said)) or paths:  # a base with no path beside it is all the group sends to
         full = kept
     if len(full) > 1:
         full = {text for text in full if sent(said, text)} or full
@@ -92,18 +94,47 @@ def url_of(said: Facts, strings: list[str]) -> str | None:
     return f"{origins.pop()}{paths.pop()}" if len(origins) == 1 and len(paths) == 1 else None
 
 
-def _relative(said: Facts) -> set[str]:
-    """The paths relative to a client's base that calls of a client's method are given (Guzzle's ``$client->post(
-    'transfers', […])``, ``$client->request('POST', 'v3/transfers')``, httpx' ``client.post("transfers")``,
-    .NET's ``PostAsync("transfers", …)``), each as a path from its base (``/transfers``): clients join the two with
-    one slash between."""
+def _joined_to_bases(said: Facts) -> set[str]:
+    """The URLs the calls of a client set up with a base are given a path relative to (Guzzle's ``$client->post(
+    'transfers', […])``, ``$client->request('POST', 'v3/transfers')``, httpx' ``client.post("transfers")``, .NET's
+    ``PostAsync("transfers", …)`` on a client given its ``BaseAddress``): only a call of that client, the base and
+    the path joined as its library joins them — Guzzle's ``base_uri`` and .NET's ``BaseAddress`` by RFC 3986 (a base
+    with no slash at its end loses its last segment, a path from the root replaces the base's), the others with one
+    slash between (httpx, axios)."""
+    bases = _client_bases(said)
     found = set()
     for name, call, _ in said.calls:
+        if (base := bases.get(receiver(name))) is None or last_part(name).removesuffix("Async").lower() \
+                not in _CLIENT_VERBS:
+            continue
         given = [resolved(value, said) for label, value in call.args if label is None][:2]
         if given and isinstance(given[0], Lit) and given[0].text.upper() in HTTP_METHODS:
             given = given[1:]  # the method first: `request('POST', 'transfers')`
-        verb = last_part(name).removesuffix("Async").lower()
-        if receiver(name) and verb in _CLIENT_VERBS and given and isinstance(path := given[0], Lit) \
-                and _RELATIVE.fullmatch(path.text) and path.text.upper() not in HTTP_METHODS:
-            found.add("/" + path.text)
+        if given and isinstance(path := given[0], Lit) and _RELATIVE.fullmatch(path.text.removeprefix("/")) \
+                and path.text.upper() not in HTTP_METHODS:
+            text, option = base
+            found.add(urljoin(text, path.text) if option.lower() in _RFC_BASES
+                      else f"{text.rstrip('/')}/{path.text.lstrip('/')}")
     return found
+
+
+def _client_bases(said: Facts) -> dict[str, tuple[str, str]]:
+    """Each name the group binds to a client constructed with a base URL (an option given it, or in the map it is
+    given: ``httpx.Client(base_url=…)``, ``new Client(['base_uri' => …])``), or whose base it sets
+    (``client.BaseAddress = new Uri("…")``): the base, and the option's name."""
+    found = {}
+    for name, value, _ in said.bindings:
+        if isinstance(value, Call):
+            options = [(label, item) for label, item in value.args if label is not None]
+            maps = [resolved(item, said) for _, item in value.args]
+            options += [pair for given in maps if isinstance(given, Pairs)
+                        for pair in given.pairs if pair[0] is not None]
+            for label, item in options:
+                if _BASE_OPTION.fullmatch(label) and isinstance(item := resolved(item, said), Lit):
+                    found[name] = (item.text, label)
+        if _BASE_OPTION.fullmatch(last_part(name)) and receiver(name):
+            item = resolved(value, said)
+            item = resolved(item.args[0][1], said) if isinstance(item, Call) and len(item.args) == 1 else item
+            if isinstance(item, Lit):
+                found[receiver(name)] = (item.text, last_part(name))
+    return {name: base for name, base in found.items() if ABSOLUTE_URL.fullmatch(base[0])}

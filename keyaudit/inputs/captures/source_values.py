@@ -178,6 +178,8 @@ class _Parser:
             elif self._text(index) in ("+", "."):
                 following, index = self.primary(index + 1, depth)
                 value = self._joined(value, following)
+            elif self._text(index) == "[" and isinstance(value, Ref):  # an index: `os.environ["KEY"]` is computed
+                value, index = UNKNOWN_VALUE, self._match.get(index, index) + 1
             else:
                 break
         return value, index
@@ -186,9 +188,8 @@ class _Parser:
     def _joined(value: object, following: object) -> object:
         if isinstance(value, Lit) and isinstance(following, Lit):
             return Lit(value.text + following.text)
-        if isinstance(value, (Lit, Partial)):
-            return Partial(value.text if isinstance(value, Lit) else value.start)
-        return UNKNOWN_VALUE
+        return Partial(value.text if isinstance(value, Lit) else value.start) if isinstance(value, (Lit, Partial)) \
+            else UNKNOWN_VALUE
 
     def primary(self, index: int, depth: int, passing: bool = True) -> tuple[object, int]:
         """The value at ``index`` but what follows it (a call chained on it, a literal joined)."""
@@ -202,7 +203,7 @@ class _Parser:
         if depth > _DEPTH:  # too deep to read: passed over, a bracket's content at once
             after = self._skip_type_arguments(index + 1) if self.tokens[index].kind == "name" else index
             return UNKNOWN_VALUE, self._match.get(after, index) + 1
-        while self._text(index) in ("&", "@", "*") or (self.tokens[index].kind == "name"
+        while self._text(index) in ("&", "@", "*", "\\") or (self.tokens[index].kind == "name"
                                                         and self.tokens[index].text in _SKIPPED):  # &T{…}, new T(…)
             index += 1
             if index >= len(self.tokens):
@@ -278,10 +279,11 @@ class _Parser:
         return args, index + 1
 
     def _collection(self, index: int, close: str, depth: int) -> tuple[object, int]:
-        """A map or a list written out, up to ``close``: pairs where any item is ``key: value``,
-        ``key => value``, ``key = value`` or a braced pair of two values."""
+        """A map or a list written out, up to ``close``: pairs where any item is ``key: value``, ``key => value``,
+        ``key = value`` or a braced pair of two values (a name alone among them its own: ``{ body, headers }``)."""
         pairs: list[tuple[str | None, object]] = []
         items: list[object] = []
+        names: list[Ref] = []
         while index < len(self.tokens) and self._text(index) != close:
             value, end = self.value(index, depth + 1)
             if self._text(end) in _PAIRING:
@@ -293,10 +295,11 @@ class _Parser:
             elif isinstance(value, Items) and len(value.items) == 2:
                 first = value.items[0]
                 pairs.append((first.text if isinstance(first, Lit) else None, value.items[1]))
+            names += [value] if isinstance(value, Ref) and not (pairs and pairs[-1][1] is value) else []
             items.append(value)
             index = self._past_item(end, close)
         end = index + 1
-        return (Pairs(tuple(pairs)) if pairs else Items(tuple(items))), end
+        return (Pairs((*pairs, *((name.name, name) for name in names))) if pairs else Items(tuple(items))), end
 
     def _past_item(self, index: int, close: str) -> int:
         """Past one item's separator (or whatever it did not read, up to the next one, brackets
