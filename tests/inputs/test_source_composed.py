@@ -199,3 +199,29 @@ def test_a_client_constructed_with_an_auth_object_may_sign(tmp_path: Path) -> No
     code = ('import httpx\n\n\ndef pay(token, key):\n    client = httpx.Client(auth=IuguRsaAuth(token, key))\n'
             f'    return client.post("{IUGU}/transfer_requests", json={{"amount_cents": 100}})\n')
     assert written_requests(tmp_path, "app/payouts.py", code)[0] == []
+
+
+OPENED = {"with": ('import requests\n\n\ndef pay(token):\n    with requests.Session() as session:\n'
+                   '        session.auth = (token, "")\nSETUP'
+                   f'        return session.post("{IUGU}/transfer_requests", json={{"amount_cents": 100}})\n'),
+          "async with": ('import aiohttp\n\n\nasync def pay(token):\n'
+                         '    async with aiohttp.ClientSession() as session:\nSETUP'
+                         f'        async with session.post("{IUGU}/transfer_requests",\n'
+                         '                                json={"api_token": token}) as reply:\n'
+                         '            return await reply.json()\n')}
+
+
+@pytest.mark.parametrize("form", sorted(OPENED))
+def test_a_session_opened_by_with_is_the_name_it_binds(form: str, tmp_path: Path) -> None:
+    """``with requests.Session() as session:``, ``async with aiohttp.ClientSession() as session:``: the name is bound
+    to the session it opens, so its transfer is judged as one made on a session built in place (read as a name
+    bound nowhere, its headers were unknown)."""
+    code = OPENED[form].replace("SETUP", "")
+    assert written_requests(tmp_path, "app/payouts.py", code)[0] == ["iugu-unsigned-transfer"]
+
+
+@pytest.mark.parametrize("form", sorted(OPENED))
+def test_a_session_opened_by_with_and_given_an_adapter_may_sign(form: str, tmp_path: Path) -> None:
+    """The same session given an adapter in its block: its headers stay unknown."""
+    code = OPENED[form].replace("SETUP", "        session.mount('https://', SigningAdapter())\n")
+    assert written_requests(tmp_path, "app/payouts.py", code)[0] == []

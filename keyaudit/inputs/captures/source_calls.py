@@ -23,6 +23,7 @@
 from __future__ import annotations
 
 from .source_languages import Language
+from .source_opened import opened
 from .source_tokens import Token
 
 _CLOSE = {"(": ")", "[": "]", "{": "}"}
@@ -52,6 +53,8 @@ def written_calls(found: list[Token], lang: Language) -> list[Token]:
         found = _received(found)
     if lang.statement_calls or lang.execute:
         found = _stated(found, lang)
+    if any(token.text == "with" and token.kind == "name" for token in found):
+        found = opened(found)  # (not a call, but a binding the readers are given as `name = X;` is written)
     return found
 
 
