@@ -123,11 +123,16 @@ def test_a_composition_of_a_name_the_code_computes_is_no_url(tmp_path: Path) -> 
                      "    'json' => ['value' => 100.0],\n]);\n")),
     ("payouts.py", (f'import httpx\n\nclient = httpx.Client(base_url="{ASAAS}",\n'
                     '                       headers={"access_token": "x"})\n\n\ndef pay(value):\n'
-                    '    return client.post("transfers", json={"value": value})\n'))])
+                    '    return client.post("transfers", json={"value": value})\n')),
+    ("Asaas.cs", ("public class Asaas\n{\n    public async Task<HttpResponseMessage> Transfer(HttpContent body)\n"
+                  f'    {{\n        var http = new HttpClient {{ BaseAddress = new Uri("{ASAAS}/") }};\n'
+                  '        http.DefaultRequestHeaders.Add("access_token", Key);\n'
+                  '        return await http.PostAsync("transfers", body);\n    }\n}\n'))])
 def test_a_path_relative_to_a_client_s_base_is_joined_to_it(name: str, code: str, tmp_path: Path) -> None:
     """Guzzle's ``base_uri`` and ``$client->post('transfers', …)``, httpx' ``base_url`` and ``client.post(
-    "transfers")``: the base and the path joined as the library joins them, placed at the call (read as the base
-    alone, the POST went to ``…/v3/`` and no transfer was judged)."""
+    "transfers")``, .NET's ``BaseAddress`` in an object initializer and ``PostAsync("transfers", …)``: the base and
+    the path joined as the library joins them, placed at the call (read as the base alone, the POST went to ``…/v3/``
+    and no transfer was judged)."""
     line = next(number for number, text in enumerate(code.split("\n"), 1) if "'transfers'" in text
                 or '"transfers"' in text)
     assert _places(tmp_path, name, code) == [("asaas-unsigned-transfer", f"{ASAAS}/transfers", line)]

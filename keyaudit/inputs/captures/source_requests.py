@@ -40,9 +40,9 @@ from .source_hidden import Shown, calls_of, hides, mocks, shown
 from .source_languages import LANGUAGES, Language
 from .source_routes import keep_sent
 from .source_tokens import COMMAND_NAME, Token
-from .source_urls import called_on, holds, sent, url_of, whole_strings
+from .source_urls import based_clients, called_on, holds, sent, url_of, whole_strings
 from .source_value_kinds import Call, Facts, Items, Lit, Pairs, Ref
-from .source_values import facts, last_part, resolved
+from .source_values import facts, last_part, receiver, resolved
 
 MAX_GROUP_CHARS = 32 << 10  # a longer group is read in pieces, cut at its statements (a longer line is counted cut)
 # what holds the method (Jenkins' httpRequest names it `httpMode`)
@@ -249,13 +249,15 @@ def _method(said: Facts) -> str | None:
             found.add(word.group(1).upper())
         elif name in HTTP_METHODS and isinstance(value, Lit) and ABSOLUTE_URL.match(value.text):
             found.add(name)  # the method word names the URL: Perl's `HTTP::Request->new(POST => $url)`
+    based = based_clients(said)
     for name, call, _ in said.calls:
         first = resolved(call.args[0][1], said) if call.args else None
         verb = last_part(name).rstrip("!?")  # Ruby's and Elixir's `post!(…)` raises where `post(…)` returns
         verb = _ASYNC.sub(r"\1", verb)  # .NET's task-returning `PostAsync`, Flurl's `PostStringAsync`
         given_url = isinstance(first, Lit) and ABSOLUTE_URL.match(first.text) is not None  # Indy's `Http.Post(url)`
         second = resolved(call.args[1][1], said) if given_url and len(call.args) > 1 else None
-        named = verb.islower() or name in BARE_CALLS or name.startswith(".") or "::" in name or given_url
+        named = verb.islower() or name in BARE_CALLS or name.startswith(".") or "::" in name or given_url \
+            or receiver(name) in based  # .NET's `http.PostAsync("transfers", …)` on a client given its base
         if isinstance(first, Lit) and first.text.upper() in HTTP_METHODS and first.text.isalpha() and (
                 len(call.args) > 1 or _SETS_METHOD.search(verb)):
             found.add(first.text.upper())

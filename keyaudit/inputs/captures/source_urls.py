@@ -77,7 +77,8 @@ def url_of(said: Facts, strings: list[str]) -> str | None:
     paths = {text for text in strings if text.startswith("/") and len(text) > 1 and " " not in text}
     full = {text for text in absolute if "/" in text.split("://", 1)[1].rstrip("/")}
     full |= _joined_to_bases(said)
-    if (kept := full - client_bases(said)) or paths:  # a base with no path beside it is all the group sends to
+    bases = client_bases(said) | {text for text, _ in _client_bases(said).values()}
+    if (kept := full - bases) or paths:  # a base with no path beside it is all the group sends to
         full = kept
     if len(full) > 1:
         full = {text for text in full if sent(said, text)} or full
@@ -118,23 +119,34 @@ def _joined_to_bases(said: Facts) -> set[str]:
     return found
 
 
+def based_clients(said: Facts) -> set[str]:
+    """The names of the clients the group sets up with a base URL (see :func:`_client_bases`): a call of one sends a
+    request, whatever its method's case (.NET's ``PostAsync``)."""
+    return set(_client_bases(said))
+
+
 def _client_bases(said: Facts) -> dict[str, tuple[str, str]]:
-    """Each name the group binds to a client constructed with a base URL (an option given it, or in the map it is
-    given: ``httpx.Client(base_url=…)``, ``new Client(['base_uri' => …])``), or whose base it sets
-    (``client.BaseAddress = new Uri("…")``): the base, and the option's name."""
+    """Each name the group binds to a client constructed with a base URL (an option given it, in the map it is given,
+    or in its object initializer: ``httpx.Client(base_url=…)``, ``new Client(['base_uri' => …])``, C#'s ``new
+    HttpClient { BaseAddress = new Uri("…") }``), or whose base it sets (``client.BaseAddress = new Uri("…")``): the
+    base, and the option's name."""
     found = {}
     for name, value, _ in said.bindings:
+        options = list(value.pairs) if isinstance(value, Pairs) else []
         if isinstance(value, Call):
             options = [(label, item) for label, item in value.args if label is not None]
             maps = [resolved(item, said) for _, item in value.args]
-            options += [pair for given in maps if isinstance(given, Pairs)
-                        for pair in given.pairs if pair[0] is not None]
-            for label, item in options:
-                if _BASE_OPTION.fullmatch(label) and isinstance(item := resolved(item, said), Lit):
-                    found[name] = (item.text, label)
-        if _BASE_OPTION.fullmatch(last_part(name)) and receiver(name):
-            item = resolved(value, said)
-            item = resolved(item.args[0][1], said) if isinstance(item, Call) and len(item.args) == 1 else item
-            if isinstance(item, Lit):
-                found[receiver(name)] = (item.text, last_part(name))
+            options += [pair for given in maps if isinstance(given, Pairs) for pair in given.pairs]
+        for label, item in options:
+            if label is not None and _BASE_OPTION.fullmatch(label) and (text := _text(item, said)) is not None:
+                found[name] = (text, label)
+        if _BASE_OPTION.fullmatch(last_part(name)) and receiver(name) and (text := _text(value, said)) is not None:
+            found[receiver(name)] = (text, last_part(name))
     return {name: base for name, base in found.items() if ABSOLUTE_URL.fullmatch(base[0])}
+
+
+def _text(value: object, said: Facts) -> str | None:
+    """The literal a value is, or a construction of one is given (``new Uri("…")``); None for any other."""
+    value = resolved(value, said)
+    value = resolved(value.args[0][1], said) if isinstance(value, Call) and len(value.args) == 1 else value
+    return value.text if isinstance(value, Lit) else None
