@@ -230,3 +230,29 @@ def test_a_session_opened_by_with_and_given_an_adapter_may_sign(form: str, tmp_p
     """The same session given an adapter in its block: its headers stay unknown."""
     code = OPENED[form].replace("SETUP", "        session.mount('https://', SigningAdapter())\n")
     assert written_requests(tmp_path, "app/payouts.py", code)[0] == []
+
+
+def test_a_call_given_an_auth_object_may_be_signed_by_it(tmp_path: Path) -> None:
+    """``requests.post(…, headers={"Content-Type": …}, auth=IuguRSASigner(…))``: the auth object may add the
+    signature, so the headers written out are not all (with the URL composed, this shape became a false unsigned
+    transfer a blind round met)."""
+    code = ('import os\nimport requests\n\nIUGU_API = "https://api.iugu.com/v1"\n\n\ndef transfer(amount):\n'
+            '    return requests.post(f"{IUGU_API}/transfer_requests", json={"amount": amount},\n'
+            '                         headers={"Content-Type": "application/json"},\n'
+            '                         auth=IuguRSASigner(os.environ["IUGU_API_TOKEN"]))\n')
+    assert written_requests(tmp_path, "app/payouts.py", code)[0] == []
+
+
+SERVICE = ('import requests\n\nIUGU_URL = "https://api.iugu.com/v1"\n\n\nclass IuguService:\n'
+           '    def __init__(self):\n        self.session = requests.Session()\nAUTH\n'
+           '    def transfer(self, amount):\n'
+           '        return self.session.post(IUGU_URL + "/transfer_requests", json={"amount": amount},\n'
+           '                                 headers={"Content-Type": "application/json"})\n')
+
+
+@pytest.mark.parametrize("auth, found", [("", ["iugu-unsigned-transfer"]),
+                                         ("        self.session.auth = IuguSignatureAuth()\n", [])])
+def test_an_instance_s_session_given_an_auth_elsewhere_may_sign(auth: str, found: list[str], tmp_path: Path) -> None:
+    """``self.session.auth = IuguSignatureAuth()`` in the constructor, ``self.session.post(…)`` in a method: the
+    session the method calls may sign, its headers are unknown; given nothing, its transfer is unsigned."""
+    assert written_requests(tmp_path, "app/iugu.py", SERVICE.replace("AUTH", auth))[0] == found

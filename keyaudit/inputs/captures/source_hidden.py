@@ -5,7 +5,8 @@ part shows, read once, that each statement piece cut from it is judged with (:fu
 
 from __future__ import annotations
 
-from typing import NamedTuple
+import re
+from typing import AbstractSet, NamedTuple
 
 from .cut_records import count_cut
 from .source_calls import written_calls
@@ -13,12 +14,20 @@ from .source_groups import statements
 from .source_headers import headers_given
 from .source_languages import Language
 from .source_tokens import Token, tokens
-from .source_values import facts
+from .source_value_kinds import Facts, Items, Lit
+from .source_values import facts, last_part, receiver, resolved
 
 _MOCKING = ("mock", "stub", "nock", "fake", "respx", "httpretty", "responses.add", "assert", "expect", "describe")
 _HIDDEN_HEADERS = ("interceptor", "middleware", "defaults.headers", "default_headers")
 # a spread, or Guzzle's handler stack (a signing middleware's place) as a quoted option: may stand for unshown headers
 _HIDING_TOKENS = frozenset({("punct", "..."), ("punct", "**"), ("string", "handler")})
+# options that may add headers where given an object (see signs_unseen); a request's sending calls on a client
+_SIGNING_OPTIONS = frozenset({"auth", "hooks", "event_hooks", "transport", "interceptors"})
+_SENDING = frozenset({"post", "put", "patch", "request", "send", "sendasync", "postasync", "putasync", "execute",
+                      "do", "fetch"})
+_INSTANCE = re.compile(r"(?:self|this|\$this|@)(?:\.|->)?(\w+)(?:\.|->)")  # a call on an instance's member
+_HOOKED = re.compile(r"(?<![\w$])(?:self|this|\$this|@)(?:\.|->)?(\w+)(?:\.|->)(?:auth|hooks|event_hooks|transport"
+                     r"|interceptors|mount|headers|defaults)\b")
 # the longest part read whole for what it shows of its headers: a name's value is looked up among all the part's
 # bindings, so that reading grows with their square (a function of 5,000 posts, 1 MB, took 5 s); a longer part is
 # read in its statement pieces, each alone (a name bound in another piece is unknown there: its headers unknown)
@@ -71,6 +80,27 @@ def shown(part: list[tuple[int, str]], lang: Language, constants: dict[str, str 
         headers.update(given)
         known = known and given_known and not hides(found, lowered)
     return Shown(headers, known, {} if whole else read)
+
+
+def signs_unseen(said: Facts, hooked: AbstractSet[str]) -> bool:
+    """Whether what sends the group's request may add headers the group does not show: an option that signs or
+    hooks given an object (``auth=IuguRSASigner(…)``, ``session.auth = SignatureAuth()``, ``event_hooks=…``,
+    ``transport=…``: only an ``auth`` of a user and password written out adds none), or a request made on an
+    instance's member that the window gives such an option elsewhere (``hooked``, see :func:`hooked_members`:
+    ``self.session.auth = …`` in the constructor, ``self.session.post(…)`` in a method)."""
+    options = [(label, value) for _, call, _ in said.calls for label, value in call.args if label is not None]
+    options += [(last_part(name), value) for name, value, _ in said.bindings if receiver(name)]
+    if any(label.lower() in _SIGNING_OPTIONS and not (label.lower() == "auth" and isinstance(
+            resolved(value, said), (Items, Lit))) for label, value in options):
+        return True
+    return bool(hooked) and any((member := _INSTANCE.match(name)) and member.group(1) in hooked
+                                and last_part(name).lower() in _SENDING for name, _, _ in said.calls)
+
+
+def hooked_members(lines: list[tuple[int, str]]) -> set[str]:
+    """The instance members (``self.session``, ``this.http``, ``$this->client``) the ``lines`` give an option that
+    may add headers (an auth, hooks, a transport, interceptors, an adapter mounted, headers)."""
+    return {found.group(1) for _, text in lines for found in _HOOKED.finditer(text)}
 
 
 def calls_of(text: str, lang: Language, whole: Shown | None) -> list[Token]:

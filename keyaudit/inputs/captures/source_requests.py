@@ -36,7 +36,7 @@ from .source_bare import BARE_CALLS, bare
 from .source_composed import composed
 from .source_groups import ABSOLUTE_URL, anchored_part, bind_constants, constants_sent, groups, naming, statements
 from .source_headers import headers_given
-from .source_hidden import Shown, calls_of, hides, mocks, shown
+from .source_hidden import Shown, calls_of, hides, hooked_members, mocks, shown, signs_unseen
 from .source_languages import LANGUAGES, Language
 from .source_routes import keep_sent
 from .source_tokens import COMMAND_NAME, Token
@@ -93,18 +93,19 @@ def exchanges(lines: list[tuple[int, str]], anchored: set[int], path: str, famil
     :func:`.source_groups.bind_constants`)."""
     constants: dict[str, str | None] = {}
     others = []
+    hooked = hooked_members(lines)
     for before, own in groups(lines):
         if not _own_part(before, own, anchored):
             others.append((before, own))
-        yield from _requests(before, own, anchored, LANGUAGES[family], path, constants)
+        yield from _requests(before, own, anchored, LANGUAGES[family], path, constants, hooked)
     named = {name: url for name, url in constants.items() if url is not None}
     for before, own in others if named else ():
         if using := naming(own, named.keys()):
-            yield from _requests(before, own, using, LANGUAGES[family], path, named)
+            yield from _requests(before, own, using, LANGUAGES[family], path, named, hooked)
 
 
 def _requests(before: list[tuple[int, str]], own: list[tuple[int, str]], anchored: set[int], lang: Language,
-              path: str, constants: dict[str, str | None]) -> Iterator[Exchange]:
+              path: str, constants: dict[str, str | None], hooked: set[str]) -> Iterator[Exchange]:
     """The request of the part of a group's ``own`` lines around their ``anchored`` lines, the lines put ``before``
     it with it (a module's constants, a client's set-up, a class's fields: however far above), or, of a longer part,
     of each of its statement pieces (:func:`.source_groups.statements`) holding an anchor, judged with what the whole
@@ -114,7 +115,7 @@ def _requests(before: list[tuple[int, str]], own: list[tuple[int, str]], anchore
     mine = {number for number, _ in part}
     part = before + part if part else part
     if sum(len(text) + 1 for _, text in part) <= MAX_GROUP_CHARS:
-        if part and (exchange := _request(part, mine, lang, path, constants)) is not None:
+        if part and (exchange := _request(part, mine, lang, path, constants, hooked)) is not None:
             yield exchange
         return
     whole = shown(part, lang, constants, MAX_GROUP_CHARS)
@@ -122,7 +123,7 @@ def _requests(before: list[tuple[int, str]], own: list[tuple[int, str]], anchore
         return
     for piece in statements(part, MAX_GROUP_CHARS):
         if (piece := anchored_part(piece, anchored)) and (
-                exchange := _request(piece, mine, lang, path, constants, whole)):
+                exchange := _request(piece, mine, lang, path, constants, hooked, whole)):
             yield exchange
 
 
@@ -135,12 +136,13 @@ def _own_part(before: list[tuple[int, str]], own: list[tuple[int, str]],
 
 
 def _request(group: list[tuple[int, str]], mine: set[int], lang: Language, path: str,
-             constants: dict[str, str | None], whole: Shown | None = None) -> Exchange | None:
+             constants: dict[str, str | None], hooked: set[str], whole: Shown | None = None) -> Exchange | None:
     """The one request a group writes, placed where its URL is written (the column of the literal's text, or of the
     constant's name it sends, or the line's start where escapes make it differ); None where it names no one URL and
     method, or mocks (a test's stub names the API it replaces). An anchored group adds the constants it assigns to
     ``constants``; another is given the file's (a name it assigns itself is its own). A piece of a longer part is
-    given ``whole``, what that part shows of its headers (:func:`.source_hidden.shown`)."""
+    given ``whole``, what that part shows of its headers (:func:`.source_hidden.shown`); ``hooked``: the instance
+    members the window gives what may add headers (:func:`.source_hidden.signs_unseen`)."""
     text = "\n".join(text for _, text in group)
     if len(text) > MAX_GROUP_CHARS:  # a line longer than a group (a minified bundle's): not read, but said so
         count_cut(("source", group[0][0]))
@@ -164,7 +166,8 @@ def _request(group: list[tuple[int, str]], mine: set[int], lang: Language, path:
     if url is None or method is None or not (sent(said, url) or called_on(found, url)) or _commanded(said, url):
         return None
     known = known and not _handed_on(said, found, url) and (bool(headers) or bare(said, url, lowered)) and not hides(
-        found, lowered) and (whole is None or bool(whole.known) and whole.headers <= set(headers))
+        found, lowered) and (whole is None or bool(whole.known) and whole.headers <= set(headers)) \
+        and not signs_unseen(said, hooked)
     line, column = _place(group, mine, found, said, url, given)
     body = _body(said)
     if query := _query(said):
