@@ -256,3 +256,27 @@ def test_an_instance_s_session_given_an_auth_elsewhere_may_sign(auth: str, found
     """``self.session.auth = IuguSignatureAuth()`` in the constructor, ``self.session.post(…)`` in a method: the
     session the method calls may sign, its headers are unknown; given nothing, its transfer is unsigned."""
     assert written_requests(tmp_path, "app/iugu.py", SERVICE.replace("AUTH", auth))[0] == found
+
+
+CURL = ("<?php\nfunction asaas_transfer($value, $key)\n{\n    $ch = curl_init('https://api.asaas.com/v3/transfers');\n"
+        "    curl_setopt($ch, CURLOPT_POST, true);\n"
+        "    curl_setopt($ch, CURLOPT_HTTPHEADER, ['Content-Type: application/json', HEADERS]);\n"
+        "    curl_setopt($ch, CURLOPT_POSTFIELDS, json_encode(['value' => $value]));\n    return curl_exec($ch);\n}\n")
+
+
+@pytest.mark.parametrize("headers", ["'access_token: ' . getenv('ASAAS_API_KEY')", '"access_token: $key"',
+                                     "'access_token: ' . env('ASAAS_API_KEY')"])
+def test_a_header_line_whose_value_the_code_gives_is_that_header(headers: str, tmp_path: Path) -> None:
+    """PHP's curl header lines ``'access_token: ' . getenv('K')``, ``"access_token: $key"``: a line whose name is
+    written out is that header, its value unknown (read as what the code computes, the whole header list was
+    unknown and the unsigned transfer unreported — the commonest way PHP integrations write curl headers)."""
+    code = CURL.replace("HEADERS", headers)
+    assert written_requests(tmp_path, "app/asaas.php", code)[0] == ["asaas-unsigned-transfer"]
+
+
+def test_signature_header_lines_whose_values_the_code_gives_sign_the_request(tmp_path: Path) -> None:
+    """The same transfer given ``'Signature: ' . sign($body)`` and ``"Request-Time: $now"``: signed, its signature
+    not judged (its value unknown), no unsigned transfer."""
+    signed = "'access_token: ' . getenv('K'), 'Signature: ' . sign($body), \"Request-Time: $now\""
+    code = CURL.replace("HEADERS", signed)
+    assert written_requests(tmp_path, "app/asaas.php", code)[0] == []

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from keyaudit.model.exchange import UNKNOWN
+
 
 @dataclass(frozen=True)
 class Lit:
@@ -56,3 +58,12 @@ class Facts:
     bindings: list[tuple[str, object, int]] = field(default_factory=list)
     calls: list[tuple[str, Call, int]] = field(default_factory=list)
     names: set[str] = field(default_factory=set)
+
+
+def string_value(text: str, parts: tuple[tuple[str, str], ...]) -> object:
+    """The value a string literal is: its text; where it expands what the code computes (``text`` unknown), its
+    start if it starts with text (PHP's ``"access_token: $key"``, a header's line whose value the code gives), else
+    unknown."""
+    if text != UNKNOWN:
+        return Lit(text)
+    return Partial(parts[0][1]) if parts and parts[0][0] == "string" else UNKNOWN_VALUE

@@ -23,10 +23,8 @@ from __future__ import annotations
 
 import re
 
-from keyaudit.model.exchange import UNKNOWN
-
 from .source_tokens import Token
-from .source_value_kinds import UNKNOWN_VALUE, Call, Facts, Items, Lit, Pairs, Partial, Ref
+from .source_value_kinds import UNKNOWN_VALUE, Call, Facts, Items, Lit, Pairs, Partial, Ref, string_value
 
 # Calls that pass a literal on as the bytes sent (a body, its bytes, a reader over it): which argument (-1: the
 # last literal; on a name or a literal, ``"…".toRequestBody()``, ``parameters.data(using:)``, the receiver's).
@@ -165,7 +163,7 @@ class _Parser:
         while index < len(self.tokens):
             token = self.tokens[index]
             if token.kind == "string" and isinstance(value, Lit):  # literals side by side
-                joined = Lit(token.text) if token.text != UNKNOWN else UNKNOWN_VALUE
+                joined = string_value(token.text, token.parts)
                 value, index = self._joined(value, joined), index + 1
             elif self._text(index) == "." and index + 1 < len(self.tokens) and self.tokens[index + 1].kind == "name":
                 following, index = self.primary(index + 1, depth, passing=False)
@@ -173,8 +171,8 @@ class _Parser:
                     value = self._joined(value, following)
                 elif _receiver(following.name)[1] == "join":
                     value = _join(value, following)
-                elif _receiver(following.name)[1] not in PASSING:
-                    value = UNKNOWN_VALUE
+                elif _receiver(following.name)[1] not in PASSING:  # (PHP's `'Name: ' . getenv('K')`: its start)
+                    value = self._joined(value, UNKNOWN_VALUE)
             elif self._text(index) in ("+", "."):
                 following, index = self.primary(index + 1, depth)
                 value = self._joined(value, following)
@@ -210,7 +208,7 @@ class _Parser:
                 return UNKNOWN_VALUE, index
         token = self.tokens[index]
         if token.kind == "string":
-            return (UNKNOWN_VALUE if token.text == UNKNOWN else Lit(token.text)), index + 1
+            return string_value(token.text, token.parts), index + 1
         if token.kind == "number":
             return Lit(token.text), index + 1
         punct = self._text(index)
