@@ -280,3 +280,11 @@ def test_signature_header_lines_whose_values_the_code_gives_sign_the_request(tmp
     signed = "'access_token: ' . getenv('K'), 'Signature: ' . sign($body), \"Request-Time: $now\""
     code = CURL.replace("HEADERS", signed)
     assert written_requests(tmp_path, "app/asaas.php", code)[0] == []
+
+
+def test_ruby_s_frozen_string_constant_is_its_string(tmp_path: Path) -> None:
+    """``BASE_URL = "https://…".freeze`` (RuboCop's default style): the frozen string is the string, so the
+    transfer composed of it is judged (read as the string joined to a name, it was no URL)."""
+    code = (f'require "httparty"\n\nBASE_URL = "{ASAAS}".freeze\n\ndef transfer(value)\n'
+            '  HTTParty.post("#{BASE_URL}/transfers", body: "{}", headers: { "access_token" => "x" })\nend\n')
+    assert _places(tmp_path, "app/asaas.rb", code) == [("asaas-unsigned-transfer", f"{ASAAS}/transfers", 6)]

@@ -32,7 +32,7 @@ PASSING = {"NewReader": 0, "NewBufferString": 0, "NewBuffer": 0, "getBytes": 0, 
            "toRequestBody": 0, "toByteArray": 0, "data": 0, "bytes": 0, "StringContent": 0, "ByteArrayContent": 0,
            "create": -1, "Create": -1, "from": 0, "NewStringReader": 0, "ofString": 0, "utf8": 0, "strip": 0,
            "parse": 0, "to_string": 0, "of_string": 0, "into": 0, "to_owned": 0,  # Delphi's TStringStream.Create('…')
-           "ToBinary": 0}  # Power Query's Text.ToBinary(…)
+           "ToBinary": 0, "freeze": 0}  # Power Query's Text.ToBinary(…), Ruby's frozen string `"…".freeze`
 _SPLIT = re.compile(r"\.|::|->|\?\.")
 _SKIPPED = frozenset({"new", "New-Object", "await", "return", "var", "let", "const", "val", "final", "yield"})
 _OPTION = re.compile(r"[A-Z][A-Z0-9]*_[A-Z0-9_]+")  # an option's name: CURLOPT_POSTFIELDS
@@ -167,7 +167,9 @@ class _Parser:
                 value, index = self._joined(value, joined), index + 1
             elif self._text(index) == "." and index + 1 < len(self.tokens) and self.tokens[index + 1].kind == "name":
                 following, index = self.primary(index + 1, depth, passing=False)
-                if not isinstance(following, Call):  # PHP's `'…' . $name`
+                if isinstance(following, Ref) and following.name in PASSING:
+                    pass  # a method called with no parentheses that passes its receiver on: Ruby's `"…".freeze`
+                elif not isinstance(following, Call):  # PHP's `'…' . $name`
                     value = self._joined(value, following)
                 elif _receiver(following.name)[1] == "join":
                     value = _join(value, following)
