@@ -26,7 +26,9 @@ BARE_CALLS: dict[str, int | None] = {
 # Sessions and clients of such libraries, constructed with nothing that adds a header, that send as bare calls do
 FRESH_CLIENTS = frozenset({"requests.Session", "requests.session", "httpx.Client", "httpx.AsyncClient",
                            "aiohttp.ClientSession"})
-_VERBS = frozenset({"post", "put", "patch", "delete", "get", "request"})  # a session's calls that send a request
+# a client's calls that send a request, in lower case and without .NET's `Async` (`PostAsync`, `SendAsync`)
+_SENDING = frozenset({"get", "post", "put", "patch", "delete", "head", "options", "request", "send", "execute", "do",
+                      "fetch"})
 # What such a call may be given by label, or in its options map, without adding a header (``auth``: a
 # user and password, not an object that signs).
 _BARE_OPTIONS = frozenset({"json", "data", "params", "timeout", "verify", "body", "method", "files", "cookies",
@@ -43,7 +45,7 @@ def bare(said: Facts, url: str, lowered: set[str]) -> bool:
         return False
     fresh = _fresh_clients(said)
     sending = [(call, BARE_CALLS.get(name)) for name, call, _ in said.calls
-               if (name in BARE_CALLS or receiver(name) in fresh and last_part(name) in _VERBS) and call.args
+               if (name in BARE_CALLS or receiver(name) in fresh and sends(last_part(name))) and call.args
                and call.args[0][0] is None and isinstance(first := resolved(call.args[0][1], said), Lit)
                and first.text == url]
     if len(sending) != 1:
@@ -75,7 +77,19 @@ def _adds_none(label: str | None, value: object, said: Facts) -> bool:
     """Whether an option given a client adds no header: one of :data:`_BARE_OPTIONS`, its ``auth`` a user and
     password written out (a tuple, a list, a string), never an object or a name bound elsewhere (a signing auth
     class's instance, ``auth=IuguRsaAuth(…)``, ``session.auth = cfg.rsa_auth``)."""
-    return label in _BARE_OPTIONS and (label != "auth" or isinstance(resolved(value, said), (Items, Lit)))
+    return label in _BARE_OPTIONS and (label != "auth" or written_credentials(value, said))
+
+
+def written_credentials(value: object, said: Facts) -> bool:
+    """Whether an ``auth`` is a user and password written out (a tuple, a list, a string): the only auth known to add
+    no header but Basic's; an object or a name bound elsewhere may sign (``auth=IuguRsaAuth(…)``)."""
+    return isinstance(resolved(value, said), (Items, Lit))
+
+
+def sends(method: str) -> bool:
+    """Whether a client's method so named sends a request (``post``, ``request``, .NET's ``PostAsync``, Go's ``Do``):
+    a client's other calls configure it."""
+    return method.lower().removesuffix("async") in _SENDING
 
 
 def _touched(client: str, said: Facts) -> bool:
@@ -84,5 +98,5 @@ def _touched(client: str, said: Facts) -> bool:
     member = client + "."
     return any(name.startswith(member) and not _adds_none(name[len(member):], value, said)
                for name, value, _ in said.bindings) or any(
-        name.startswith(member) and name[len(member):] not in _VERBS or Ref(client) in (value for _, value in call.args)
+        name.startswith(member) and not sends(name[len(member):]) or Ref(client) in (value for _, value in call.args)
         for name, call, _ in said.calls)

@@ -66,10 +66,13 @@ _BASE_NAMED = re.compile(rf"(?i){BASE_NAME}$")
 _HEADERS_SET = re.compile(rf"\s*({_MEMBER}?[A-Za-z_$][\w$]*)(?:\.|->)headers\.update\(\s*\{{")
 # what a method of is called: `client.post(`, `$this->client->request(`
 _METHOD_CALLED = re.compile(rf"(?<![\w$.>])({_MEMBER}?[A-Za-z_$][\w$]*)(?:\.|->)\w+\s*\(")
+# what may add to a client's requests what its construction does not show, by the option's or member's name
+HOOK_OPTIONS = ("auth", "event_hooks", "hooks", "transport", "interceptors", "interceptor", "middleware", "defaults",
+                "mount")
 # what adds to a client's requests what its construction does not show (a hook, an auth flow, an interceptor), as a
 # name or a quoted key; Guzzle's handler stack (a signing middleware is pushed on it) as its option's quoted key only,
 # `'handler' => $stack` (a function named `handler` is a serverless entry point's, a route's)
-_CLIENT_HOOKS = (r"(?:(?:auth|event_hooks|hooks|transport|interceptors?|middleware|defaults|mount)\b[\"']?"
+_CLIENT_HOOKS = (rf"(?:(?:{'|'.join(HOOK_OPTIONS)})\b[\"']?"
                  r"|(?<=[\"'])handler[\"'])")
 _CONSTANT = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")  # a constant's name: ASAAS_URL, PAYOUT_API_URL
 _CLOSER = re.compile(r"\s*(?:[)}\]]|end\b)")  # a line that closes the block above it at its own indentation

@@ -9,25 +9,23 @@ import re
 from typing import AbstractSet, NamedTuple
 
 from .cut_records import count_cut
+from .source_bare import sends, written_credentials
 from .source_calls import written_calls
-from .source_groups import statements
+from .source_groups import HOOK_OPTIONS, statements
 from .source_headers import headers_given
 from .source_languages import Language
 from .source_tokens import Token, tokens
-from .source_value_kinds import Facts, Items, Lit
-from .source_values import facts, last_part, receiver, resolved
+from .source_value_kinds import Facts
+from .source_values import facts, last_part, receiver
 
 _MOCKING = ("mock", "stub", "nock", "fake", "respx", "httpretty", "responses.add", "assert", "expect", "describe")
 _HIDDEN_HEADERS = ("interceptor", "middleware", "defaults.headers", "default_headers")
 # a spread, or Guzzle's handler stack (a signing middleware's place) as a quoted option: may stand for unshown headers
 _HIDING_TOKENS = frozenset({("punct", "..."), ("punct", "**"), ("string", "handler")})
-# options that may add headers where given an object (see signs_unseen); a request's sending calls on a client
-_SIGNING_OPTIONS = frozenset({"auth", "hooks", "event_hooks", "transport", "interceptors"})
-_SENDING = frozenset({"post", "put", "patch", "request", "send", "sendasync", "postasync", "putasync", "execute",
-                      "do", "fetch"})
+# options that may add headers where given an object (see signs_unseen)
+_SIGNING_OPTIONS = frozenset(HOOK_OPTIONS)
 _INSTANCE = re.compile(r"(?:self|this|\$this|@)(?:\.|->)?(\w+)(?:\.|->)")  # a call on an instance's member
-_HOOKED = re.compile(r"(?<![\w$])(?:self|this|\$this|@)(?:\.|->)?(\w+)(?:\.|->)(?:auth|hooks|event_hooks|transport"
-                     r"|interceptors|mount|headers|defaults)\b")
+_HOOKED = re.compile(rf"(?<![\w$])(?:self|this|\$this|@)(?:\.|->)?(\w+)(?:\.|->)(?:{'|'.join(HOOK_OPTIONS)}|headers)\b")
 # the longest part read whole for what it shows of its headers: a name's value is looked up among all the part's
 # bindings, so that reading grows with their square (a function of 5,000 posts, 1 MB, took 5 s); a longer part is
 # read in its statement pieces, each alone (a name bound in another piece is unknown there: its headers unknown)
@@ -90,11 +88,11 @@ def signs_unseen(said: Facts, hooked: AbstractSet[str]) -> bool:
     ``self.session.auth = …`` in the constructor, ``self.session.post(…)`` in a method)."""
     options = [(label, value) for _, call, _ in said.calls for label, value in call.args if label is not None]
     options += [(last_part(name), value) for name, value, _ in said.bindings if receiver(name)]
-    if any(label.lower() in _SIGNING_OPTIONS and not (label.lower() == "auth" and isinstance(
-            resolved(value, said), (Items, Lit))) for label, value in options):
+    if any(label.lower() in _SIGNING_OPTIONS and not (label.lower() == "auth" and written_credentials(value, said))
+           for label, value in options):
         return True
     return bool(hooked) and any((member := _INSTANCE.match(name)) and member.group(1) in hooked
-                                and last_part(name).lower() in _SENDING for name, _, _ in said.calls)
+                                and sends(last_part(name)) for name, _, _ in said.calls)
 
 
 def hooked_members(lines: list[tuple[int, str]]) -> set[str]:

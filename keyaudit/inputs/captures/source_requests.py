@@ -161,8 +161,10 @@ def _request(group: list[tuple[int, str]], mine: set[int], lang: Language, path:
     headers, known = headers_given(said)
     # a literal sent as a header's value (a Referer, an Origin) is no URL the request is sent to
     values = {value for _, value in headers}
-    url = url_of(said, [text for text in whole_strings(found, lang) if text not in values] + list(given.values()))
-    method = _method(said)
+    based = based_clients(said)
+    url = url_of(said, [text for text in whole_strings(found, lang) if text not in values] + list(given.values()),
+                 based)
+    method = _method(said, based)
     if url is None or method is None or not (sent(said, url) or called_on(found, url)) or _commanded(said, url):
         return None
     known = known and not _handed_on(said, found, url) and (bool(headers) or bare(said, url, lowered)) and not hides(
@@ -233,7 +235,7 @@ def _commanded(said: Facts, url: str) -> bool:
                for name, call, _ in said.calls)
 
 
-def _method(said: Facts) -> str | None:
+def _method(said: Facts, based: dict[str, tuple[str, str]]) -> str | None:
     """The one method the group names: a method word bound to a method's name or given first to
     a call that is given more (``request('POST', url)``, ``NewRequest("POST", url, body)``) or sets a
     method (``setRequestMethod("POST")``, ABAP's ``set_method( 'POST' )``) — a word alone given to
@@ -242,7 +244,8 @@ def _method(said: Facts) -> str | None:
     the name of a call of something (``requests.post(…)``, ``Unirest.post("…")``, a builder's
     ``.post(body)``, a bare call's ``http.Post(…)``, a namespace's ``cpr::Post(…)``, one given the URL first:
     Indy's ``Http.Post(url, …)``; .NET's ``PostAsync``, Flurl's ``PostStringAsync``) — a GET's, PUT's or
-    DELETE's only where it is given a URL (``map.get(key)``, ``map.put(k, v)`` and ``map.delete(k)`` name none)."""
+    DELETE's only where it is given a URL (``map.get(key)``, ``map.put(k, v)`` and ``map.delete(k)`` name none); any
+    sending call of a client in ``based`` (:func:`.source_urls.based_clients`), whatever its case."""
     found = set()
     for name, value, _ in said.bindings:
         if _METHOD_NAME.search(name) and isinstance(value := resolved(value, said), Lit):
@@ -252,7 +255,6 @@ def _method(said: Facts) -> str | None:
             found.add(word.group(1).upper())
         elif name in HTTP_METHODS and isinstance(value, Lit) and ABSOLUTE_URL.match(value.text):
             found.add(name)  # the method word names the URL: Perl's `HTTP::Request->new(POST => $url)`
-    based = based_clients(said)
     for name, call, _ in said.calls:
         first = resolved(call.args[0][1], said) if call.args else None
         verb = last_part(name).rstrip("!?")  # Ruby's and Elixir's `post!(…)` raises where `post(…)` returns

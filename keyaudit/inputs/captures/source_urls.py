@@ -10,6 +10,7 @@ import re
 from urllib.parse import urljoin
 
 from .lines import HTTP_METHODS
+from .source_bare import sends
 from .source_groups import ABSOLUTE_URL, BASE_NAME, client_bases
 from .source_languages import Language
 from .source_tokens import Token
@@ -18,11 +19,10 @@ from .source_values import last_part, receiver, resolved
 
 _HOST_NAME = re.compile(rf"(?i)(?:host(?:name)?|{BASE_NAME})$")
 _HOST_CALLS = frozenset({"HTTPSConnection", "HTTPConnection", "RestClientOptions", "RestClient"})
-# a path relative to a client's base (`transfers`, `v3/transfers?x=1`), and the calls of a client given one
+# a path relative to a client's base (`transfers`, `v3/transfers?x=1`)
 _RELATIVE = re.compile(r"[\w.~-]+(?:/[\w.~{}:%-]*)*(?:\?\S*)?")
 _BASE_OPTION = re.compile(rf"(?i){BASE_NAME}")
 _RFC_BASES = frozenset({"base_uri", "baseaddress"})  # Guzzle's, .NET HttpClient's: a path joined by RFC 3986
-_CLIENT_VERBS = frozenset({"get", "post", "put", "patch", "delete", "request", "send", "head", "options"})
 _SCHEME_CALLS = frozenset({"Uri.https", "Uri.http"})  # a URL built of its scheme, host and path (Dart's)
 
 
@@ -68,16 +68,17 @@ def called_on(found: list[Token], url: str) -> bool:
                for index, token in enumerate(found[:-3]))
 
 
-def url_of(said: Facts, strings: list[str]) -> str | None:
+def url_of(said: Facts, strings: list[str], based: dict[str, tuple[str, str]]) -> str | None:
     """The one absolute URL with a path the group's literals name, no client's base where another URL or a path is
     named (of several, the one a call is given: a module's call beside the URL constant written after it), or its
     one origin joined to its one path (``HTTPSConnection("host")`` and ``"/v1/…"``, ``hostname:`` and ``path:``, a
-    client's base and the path relative to it its call is given)."""
+    client's base and the path relative to it its call is given; ``based``: the group's clients given a base,
+    :func:`based_clients`)."""
     absolute = {text for text in strings if ABSOLUTE_URL.fullmatch(text)}
     paths = {text for text in strings if text.startswith("/") and len(text) > 1 and " " not in text}
     full = {text for text in absolute if "/" in text.split("://", 1)[1].rstrip("/")}
-    full |= _joined_to_bases(said)
-    bases = client_bases(said) | {text for text, _ in _client_bases(said).values()}
+    full |= _joined_to_bases(said, based)
+    bases = client_bases(said) | {text for text, _ in based.values()}
     if (kept := full - bases) or paths:  # a base with no path beside it is all the group sends to
         full = kept
     if len(full) > 1:
@@ -95,18 +96,16 @@ def url_of(said: Facts, strings: list[str]) -> str | None:
     return f"{origins.pop()}{paths.pop()}" if len(origins) == 1 and len(paths) == 1 else None
 
 
-def _joined_to_bases(said: Facts) -> set[str]:
+def _joined_to_bases(said: Facts, based: dict[str, tuple[str, str]]) -> set[str]:
     """The URLs the calls of a client set up with a base are given a path relative to (Guzzle's ``$client->post(
     'transfers', […])``, ``$client->request('POST', 'v3/transfers')``, httpx' ``client.post("transfers")``, .NET's
     ``PostAsync("transfers", …)`` on a client given its ``BaseAddress``): only a call of that client, the base and
     the path joined as its library joins them — Guzzle's ``base_uri`` and .NET's ``BaseAddress`` by RFC 3986 (a base
     with no slash at its end loses its last segment, a path from the root replaces the base's), the others with one
     slash between (httpx, axios)."""
-    bases = _client_bases(said)
     found = set()
     for name, call, _ in said.calls:
-        if (base := bases.get(receiver(name))) is None or last_part(name).removesuffix("Async").lower() \
-                not in _CLIENT_VERBS:
+        if (base := based.get(receiver(name))) is None or not sends(last_part(name)):
             continue
         given = [resolved(value, said) for label, value in call.args if label is None][:2]
         if given and isinstance(given[0], Lit) and given[0].text.upper() in HTTP_METHODS:
@@ -119,17 +118,11 @@ def _joined_to_bases(said: Facts) -> set[str]:
     return found
 
 
-def based_clients(said: Facts) -> set[str]:
-    """The names of the clients the group sets up with a base URL (see :func:`_client_bases`): a call of one sends a
-    request, whatever its method's case (.NET's ``PostAsync``)."""
-    return set(_client_bases(said))
-
-
-def _client_bases(said: Facts) -> dict[str, tuple[str, str]]:
+def based_clients(said: Facts) -> dict[str, tuple[str, str]]:
     """Each name the group binds to a client constructed with a base URL (an option given it, in the map it is given,
     or in its object initializer: ``httpx.Client(base_url=…)``, ``new Client(['base_uri' => …])``, C#'s ``new
     HttpClient { BaseAddress = new Uri("…") }``), or whose base it sets (``client.BaseAddress = new Uri("…")``): the
-    base, and the option's name."""
+    base, and the option's name. A call of one sends a request, whatever its method's case (.NET's ``PostAsync``)."""
     found = {}
     for name, value, _ in said.bindings:
         options = list(value.pairs) if isinstance(value, Pairs) else []
