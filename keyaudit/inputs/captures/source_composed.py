@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from keyaudit.model.exchange import UNKNOWN
 
+from .source_formatted import formatted
 from .source_groups import ABSOLUTE_URL
 from .source_languages import Language
 from .source_tokens import Token
@@ -28,10 +29,13 @@ _TIGHTER_AFTER = frozenset({"*", "/", "%", "-", "**", "[", "(", ".", "?."})
 
 def composed(found: list[Token], said: Facts, lang: Language) -> list[Token] | None:
     """``found`` with each composition the group writes as one string token, its pieces kept as its ``parts`` (for
-    its place in the text); None where it writes none (most groups: nothing is read again)."""
+    its place in the text), a call that composes one (:mod:`.source_formatted`) first; None where it writes none
+    (most groups: nothing is read again)."""
+    calls = formatted(found, lambda token: _operand(token, said))
+    found = calls or found
     joining = ("+", ".") if lang.dot_joins else ("+",)
     if not any(token.parts or token.kind == "punct" and token.text in joining for token in found):
-        return None
+        return calls
     written: list[Token] = []
     at, changed = 0, False
     while at < len(found):
@@ -43,7 +47,7 @@ def composed(found: list[Token], said: Facts, lang: Language) -> list[Token] | N
         pieces = tuple(part for token in found[at:end:2] for part in (token.parts or ((token.kind, token.text),)))
         written.append(Token("string", text, found[at].line, pieces))
         at, changed = end, True
-    return written if changed else None
+    return written if changed else calls
 
 
 def _composition(found: list[Token], at: int, joining: tuple[str, ...], said: Facts) -> tuple[int, str | None]:
@@ -74,10 +78,10 @@ def _composition(found: list[Token], at: int, joining: tuple[str, ...], said: Fa
 
 
 def _operand(token: Token, said: Facts) -> str | None:
-    """The text an operand of a join stands for: a literal's, a template's whose names are all known, a known
-    name's; None for anything else."""
+    """The text an operand of a join or a composing call stands for: a literal's, a template's whose names are all
+    known, a known name's; None for anything else."""
     if token.kind == "string":
-        if not token.parts:
+        if not token.parts or token.text != UNKNOWN:  # a plain literal's, or one composed already
             return None if token.text == UNKNOWN else token.text
         texts = [text if kind == "string" else _known(text, said) for kind, text in token.parts]
         return None if None in texts else "".join(texts)  # type: ignore[arg-type]
