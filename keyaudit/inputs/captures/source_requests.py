@@ -39,6 +39,7 @@ from .source_headers import headers_given
 from .source_hidden import Shown, calls_of, hides, hooked_members, mocks, shown, signs_unseen
 from .source_languages import LANGUAGES, Language
 from .source_routes import keep_sent
+from .source_several import apart
 from .source_tokens import COMMAND_NAME, Token
 from .source_urls import based_clients, called_on, holds, sent, url_of, whole_strings
 from .source_value_kinds import Call, Facts, Items, Lit, Pairs, Ref
@@ -115,16 +116,14 @@ def _requests(before: list[tuple[int, str]], own: list[tuple[int, str]], anchore
     mine = {number for number, _ in part}
     part = before + part if part else part
     if sum(len(text) + 1 for _, text in part) <= MAX_GROUP_CHARS:
-        if part and (exchange := _request(part, mine, lang, path, constants, hooked)) is not None:
-            yield exchange
+        yield from _request(part, mine, lang, path, constants, hooked) if part else ()
         return
     whole = shown(part, lang, constants, MAX_GROUP_CHARS)
     if whole.known is None:  # the part mocks: none of its pieces is a request
         return
     for piece in statements(part, MAX_GROUP_CHARS):
-        if (piece := anchored_part(piece, anchored)) and (
-                exchange := _request(piece, mine, lang, path, constants, hooked, whole)):
-            yield exchange
+        if piece := anchored_part(piece, anchored):
+            yield from _request(piece, mine, lang, path, constants, hooked, whole)
 
 
 def _own_part(before: list[tuple[int, str]], own: list[tuple[int, str]],
@@ -135,18 +134,20 @@ def _own_part(before: list[tuple[int, str]], own: list[tuple[int, str]],
     return [item for item in anchored_part(before + own, anchored) if item[0] in mine]
 
 
-def _request(group: list[tuple[int, str]], mine: set[int], lang: Language, path: str,
-             constants: dict[str, str | None], hooked: set[str], whole: Shown | None = None) -> Exchange | None:
+def _request(group: list[tuple[int, str]], mine: set[int], lang: Language, path: str, constants: dict[str, str | None],
+             hooked: set[str], whole: Shown | None = None, alone: bool = False) -> Iterator[Exchange]:
     """The one request a group writes, placed where its URL is written (the column of the literal's text, or of the
-    constant's name it sends, or the line's start where escapes make it differ); None where it names no one URL and
-    method, or mocks (a test's stub names the API it replaces). An anchored group adds the constants it assigns to
+    constant's name it sends, or the line's start where escapes make it differ); none where it names no one URL and
+    method, or mocks (a test's stub names the API it replaces) — but where it sends several, each by a call given its
+    URL, the request of each, read without the others' calls (:func:`.source_several.apart`; a piece so read is
+    ``alone``). An anchored group adds the constants it assigns to
     ``constants``; another is given the file's (a name it assigns itself is its own). A piece of a longer part is
     given ``whole``, what that part shows of its headers (:func:`.source_hidden.shown`); ``hooked``: the instance
     members the window gives what may add headers (:func:`.source_hidden.signs_unseen`)."""
     text = "\n".join(text for _, text in group)
     if len(text) > MAX_GROUP_CHARS:  # a line longer than a group (a minified bundle's): not read, but said so
         count_cut(("source", group[0][0]))
-        return None
+        return
     found = calls_of(text, lang, whole)
     said = facts(found, frozenset(constants))
     if (written := composed(found, said, lang)) is not None:  # `f"{BASE_URL}/transfers"`
@@ -157,7 +158,7 @@ def _request(group: list[tuple[int, str]], mine: set[int], lang: Language, path:
         bind_constants(found, constants)
     lowered = {name.lower() for name in said.names}
     if mocks(lowered):
-        return None
+        return
     headers, known = headers_given(said)
     # a literal sent as a header's value (a Referer, an Origin) is no URL the request is sent to
     values = {value for _, value in headers}
@@ -165,8 +166,11 @@ def _request(group: list[tuple[int, str]], mine: set[int], lang: Language, path:
     url = url_of(said, [text for text in whole_strings(found, lang) if text not in values] + list(given.values()),
                  based)
     method = _method(said, based)
+    if url is None and not alone:
+        for piece in apart(group, found):
+            yield from _request(piece, mine, lang, path, constants, hooked, whole, alone=True)
     if url is None or method is None or not (sent(said, url) or called_on(found, url)) or _commanded(said, url):
-        return None
+        return
     known = known and not _handed_on(said, found, url) and (bool(headers) or bare(said, url, lowered)) and not hides(
         found, lowered) and (whole is None or bool(whole.known) and whole.headers <= set(headers)) \
         and not signs_unseen(said, hooked)
@@ -174,8 +178,8 @@ def _request(group: list[tuple[int, str]], mine: set[int], lang: Language, path:
     body = _body(said)
     if query := _query(said):
         url += ("&" if "?" in url else "?") + query
-    return make_exchange(method, url, headers, None if body is None else to_bytes(body),
-                         Origin(path, line, max(column, 1), capture="code"), headers_known=known)
+    yield make_exchange(method, url, headers, None if body is None else to_bytes(body),
+                        Origin(path, line, max(column, 1), capture="code"), headers_known=known)
 
 
 def _place(group: list[tuple[int, str]], mine: set[int], found: list[Token], said: Facts, url: str,
