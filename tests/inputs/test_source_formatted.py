@@ -39,6 +39,7 @@ FORMATTED = {
     "percent.py": _python('"%s/transfers" % BASE_URL'),
     "percent_tuple.py": _python('"%s/%s" % (BASE_URL, "transfers")'),
     "urljoin.py": _python('urljoin(BASE_URL, "transfers")', base=f"{ASAAS}/"),
+    "template.py": _python('TRANSFERS.format(BASE_URL)').replace("BASE_URL =", 'TRANSFERS = "{}/transfers"\nBASE_URL ='),
     "payouts.go": (f'package payouts\n\nconst baseURL = "{ASAAS}"\n\nfunc Pay(key string, body io.Reader) {{\n'
                    '\treq, _ := http.NewRequest("POST", fmt.Sprintf("%s/transfers", baseURL), body)\n'
                    '\treq.Header.Set("access_token", key)\n\thttp.DefaultClient.Do(req)\n}\n'),
@@ -67,17 +68,18 @@ FORMATTED = {
 
 @pytest.mark.parametrize("name", sorted(FORMATTED))
 def test_a_url_a_call_composes_of_a_base_and_a_path_is_the_url_sent(name: str, tmp_path: Path) -> None:
-    """The format filled in, or the path resolved against the base: the transfers' URL, judged on the line that
-    composes it."""
+    """The format filled in (a template bound to a name too), or the path resolved against the base: the
+    transfers' URL, judged on the line that composes it."""
     code = FORMATTED[name]
-    line = next(number for number, text in enumerate(code.split("\n"), 1) if "transfers" in text)
+    line = max(number for number, text in enumerate(code.split("\n"), 1) if "transfers" in text.lower())
     assert _requests(tmp_path, name, code) == [("asaas-unsigned-transfer", f"{ASAAS}/transfers", line)]
 
 
 @pytest.mark.parametrize("url", ['"{}/transfers".format(base_url)', '"%s/transfers" % settings.BASE',
                                  '"{base}/transfers".format(base=BASE_URL)', '"{:>40}/transfers".format(BASE_URL)',
                                  '"%40s/transfers" % BASE_URL', '"%s/transfers/%s" % BASE_URL',
-                                 'urljoin(BASE_URL, path)', '"%s/transfers" % BASE_URL + suffix'])
+                                 'urljoin(BASE_URL, path)', '"%s/transfers" % BASE_URL + suffix',
+                                 'base_url.format(BASE_URL)'])
 def test_a_call_given_what_the_code_computes_or_a_format_beyond_plain_fields_is_no_url(url: str,
                                                                                        tmp_path: Path) -> None:
     """A parameter, a member, a named or sized field, more fields than arguments, a path the code gives: what the

@@ -35,10 +35,10 @@ SEVERAL = {
                   '  "body": null,\n  "method": "GET"\n});\n'
                   f'fetch("{IUGU}", {{\n  "headers": {{\n    "authorization": "{BASIC}"\n  }},\n'
                   '  "body": "{\\"amount_cents\\":1050}",\n  "method": "POST"\n});\n'),
-    "payout.ts": ('import axios from "axios";\n\nexport async function payout(body: object) {\n'
-                  '  const headers = { Authorization: process.env.IUGU_BASIC };\n'
-                  '  await axios.get("https://api.iugu.com/v1/accounts/me", { headers });\n'
-                  f'  return axios.post("{IUGU}", body, {{ headers }});\n}}\n'),
+    "payout.ts": ('const axios = require("axios");\n\nexport async function payout(body: object) {\n'
+                  '  await axios.get("https://api.iugu.com/v1/accounts/me", { headers: { Accept: "*/*" } });\n'
+                  f'  return axios.post("{IUGU}", body,\n'
+                  '    { headers: { Authorization: process.env.IUGU_BASIC } });\n}\n'),
 }
 
 
@@ -59,13 +59,33 @@ def test_a_signed_transfer_among_several_calls_is_no_finding(tmp_path: Path) -> 
     assert [rule for rule, _ in _findings(tmp_path, "payout.py", code) if rule.endswith("unsigned-transfer")] == []
 
 
-def test_headers_the_calls_share_may_sign_each(tmp_path: Path) -> None:
-    """A headers map bound above both calls, given a signature there, is each call's: no unsigned transfer."""
-    code = ('import requests\n\n\ndef payout(body):\n'
-            '    headers = {"Authorization": AUTH, "Signature": sign(body), "Request-Time": now()}\n'
-            '    requests.get("https://api.iugu.com/v1/balance", headers=headers)\n'
+SHARED = {  # what the calls share, or a call given as no statement of its own: each reading would mix them
+    "signed": ('    headers = {"Authorization": AUTH, "Content-Type": "application/json"}\n'
+               '    headers["Signature"] = sign(body)\n',
+               '    requests.get("https://api.iugu.com/v1/balance", headers=headers)\n'),
+    "signer_called": ('    headers = {"Authorization": AUTH, "Request-Time": now()}\n'
+                      '    headers["Signature"] = requests.post("https://vault.internal/v1/transit/sign/iugu",'
+                      ' json={"input": body}).json()["signature"]\n',
+                      '    requests.get("https://api.iugu.com/v1/balance", headers={"Accept": "*/*"})\n'),
+    "default_url": ('    headers = {"Authorization": AUTH, "Request-Time": now()}\n'
+                    '    headers["Signature"] = sign(body, url=os.environ.get("KEY", "https://vault.internal/k"))\n',
+                    '    requests.get("https://api.iugu.com/v1/balance", headers={"Accept": "*/*"})\n'),
+    "rebound": ('    headers = {"Authorization": SANDBOX_AUTH}\n',
+                '    requests.get("https://api-sandbox.iugu.com/v1/balance", headers=headers)\n'
+                '    headers = {"Authorization": AUTH, "Signature": sign(body), "Request-Time": now()}\n'),
+}
+
+
+@pytest.mark.parametrize("shape", sorted(SHARED))
+def test_calls_that_share_a_binding_or_are_no_statements_are_not_read_apart(shape: str, tmp_path: Path) -> None:
+    """A signature set on a headers map both calls are given, computed by a call to a signing service, or with a
+    URL given as a default; headers rebound between the calls: read apart, each was a false unsigned transfer (an
+    adversarial review's); the group stays unread as one request, as before."""
+    above, between = SHARED[shape]
+    code = (f'import os\nimport requests\n\n\ndef payout(body):\n{above}{between}'
             f'    return requests.post("{IUGU}", headers=headers, data=body)\n')
-    assert [rule for rule, _ in _findings(tmp_path, "payout.py", code) if rule.endswith("unsigned-transfer")] == []
+    assert [rule for rule, _ in _findings(tmp_path, "payout.py", code) if rule.startswith("iugu-")
+            and not rule.endswith("credential")] == []
 
 
 def test_requests_written_as_options_of_several_calls_are_not_mixed(tmp_path: Path) -> None:

@@ -1,5 +1,5 @@
 """Strings a call composes by a documented rule (see :mod:`.source_composed`): a format string filled in
-(printf's ``%s`` — C's and PHP's ``sprintf``, Go's ``fmt.Sprintf``, Java's ``String.format``, Ruby's ``format`` and
+(printf's ``%s`` — PHP's ``sprintf``, Go's ``fmt.Sprintf``, Java's ``String.format``, Ruby's ``format`` and
 ``"%s/x" % base``, Python's ``"%s/x" % BASE``; the numbered or empty braces of Python's ``"{}/x".format(BASE)`` and
 .NET's ``string.Format("{0}/x", Base)``) and a reference resolved against a base by RFC 3986 (Python's ``urljoin(BASE,
 "transfers")``, Ruby's ``URI.join``, the WHATWG ``new URL("transfers", base)``). Each is how code that keeps its base
@@ -68,6 +68,10 @@ def _call(found: list[Token], at: int, known: Callable[[Token], str | None]) -> 
     if kind is None:
         return at, None
     end, args = _arguments(found, at + 1, known)
+    receiver, _, method = token.text.rpartition(".")
+    if args is not None and method == "format" and receiver not in ("", "String"):  # `template.format(BASE)`
+        template = known(Token("name", receiver, token.line))  # (a date's `now.format("YYYY")`: none)
+        return end, None if template is None else _filled(template, args)
     return end, None if args is None else _fill(kind, args)
 
 

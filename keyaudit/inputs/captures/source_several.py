@@ -1,77 +1,93 @@
 """A statement group that sends several requests, each by a call given its own URL (DevTools' "Copy all as fetch",
 a script that reads a balance and then posts a transfer, two ``requests.post`` in one function): read whole, it
 names several URLs and so no one request — each transfer in it went unjudged. Read once per such call, each time
-without the lines of the others (see :mod:`.source_requests`), each is one request with the statements the calls
-share (a headers map bound above both, a module's base URL).
+without the lines of the others (see :mod:`.source_requests`), each is one request.
 
-Only a call that sends a request and is given its URL is so told apart: a request written as several calls each
-given a part (libcurl's ``curl_easy_setopt`` per option, a request object then a send) shares its other statements
-with the other requests, and read without the others' URL alone it was a mix of all (their headers, their signatures
-replayed, a production key sent to another's sandbox host). A call's lines are those from its name to its closing
-bracket; calls that share a line are not told apart (their group stays unread, as before).
+Only where that reading cannot mix the requests: each call sends a request (``fetch``, ``requests.post``,
+``client.PostAsync``: :func:`.source_bare.sends`), is given its URL first, and is a statement of its own lines (bound
+to a name, awaited or returned at most — not an argument, nor a value in a map: a signer's line that calls a signing
+service is no other request), and the lines the calls share bind nothing but names to names and modules. A binding
+shared (a headers map, a session's auth, a signature set between the calls, a key rebound) belongs to some of the calls
+and not others, in an order the pieces do not keep: read with each, it made signatures replayed, a signed transfer
+unsigned, a sandbox key sent to production. A request written as several calls each given a part (libcurl's
+``curl_easy_setopt`` per option) has no such call, and is not split.
 """
 
 from __future__ import annotations
 
+import heapq
+import re
+
 from .source_bare import BARE_CALLS, sends
 from .source_groups import ABSOLUTE_URL
 from .source_tokens import Token
-from .source_values import last_part
+from .source_value_kinds import Call, Ref
+from .source_values import facts, last_part
 
 _OPEN, _CLOSE = frozenset("([{"), frozenset(")]}")
 # the most characters a group's pieces may hold together: each holds the lines the calls share, so many calls
 # sharing many lines would read the group as often as it has calls (one read whole is at most 32 KiB)
 _PIECES_CHARS = 256 << 10
+_MODULE_CALLS = frozenset({"require", "import"})  # a binding of a module (`const axios = require("axios")`)
+# what a line may hold before a call that is a statement of its own: a binding of its result, an await, a return
+_STATEMENT_START = re.compile(r"(?:(?:const|let|var|val|final|return|yield) )?(?:[\w$.]+ (?:, [\w$.]+ )*:?= )?"
+                              r"(?:await )?")
 
 
 def apart(group: list[tuple[int, str]], found: list[Token]) -> list[list[tuple[int, str]]]:
     """The pieces of ``group`` (whose tokens are ``found``, composed strings written as one) one per call given an
-    absolute URL, each without the lines of the other such calls; none where fewer than two URLs are so given, two
-    such calls share a line, or the lines they share, read once per call, would exceed :data:`_PIECES_CHARS`."""
+    absolute URL, each without the lines of the other such calls; none where fewer than two URLs are so given, a
+    call is not a statement of its own lines, the lines shared bind a value (see the module), or, read once per
+    call, they would exceed :data:`_PIECES_CHARS`."""
     spans = _url_calls(found)
-    if len({url for _, _, url in spans}) < 2:
+    if spans is None or len({url for _, _, url in spans}) < 2:
         return []
-    lines = [set(range(first, last + 1)) for first, last, _ in spans]
-    if any(mine & other for at, mine in enumerate(lines) for other in lines[at + 1:]):
+    owner: dict[int, int] = {}
+    for index, (first, last, _) in enumerate(spans):
+        for line in range(first, last + 1):
+            if owner.setdefault(line, index) != index:
+                return []  # two calls on one line
+    shared = [item for index, item in enumerate(group) if index not in owner]
+    if len(spans) * sum(len(text) + 1 for _, text in shared) > _PIECES_CHARS or any(
+            not isinstance(value, Ref) and not (isinstance(value, Call) and value.name in _MODULE_CALLS)
+            for _, value, _ in facts([token for token in found if token.line not in owner]).bindings):
         return []
-    own = set().union(*lines)
-    shared = sum(len(text) + 1 for index, (_, text) in enumerate(group) if index not in own)
-    if shared * len(lines) > _PIECES_CHARS:
-        return []
-    return [[item for index, item in enumerate(group)
-             if not any(index in other for other in lines if other is not own)] for own in lines]
+    return [list(heapq.merge(shared, group[first:last + 1])) for first, last, _ in spans]
 
 
-def _url_calls(found: list[Token]) -> list[tuple[int, int, str]]:
-    """The first and last line (indexes into the group) of each call that sends a request (``fetch``,
-    ``requests.post``, ``client.PostAsync``: :func:`.source_bare.sends`) given one absolute URL, and that URL."""
+def _url_calls(found: list[Token]) -> list[tuple[int, int, str]] | None:
+    """The first and last line (indexes into the group) of each call that sends a request given an absolute URL
+    first, and that URL; None where one is not a statement of its own lines."""
     spans: list[tuple[int, int, str]] = []
+    starts: dict[int, int] = {}  # each line's first token
+    for index, token in enumerate(found):
+        starts.setdefault(token.line, index)
     at = 0
-    while at < len(found) - 1:
-        if found[at].kind == "name" and found[at + 1].text == "(" and (
-                found[at].text in BARE_CALLS or sends(last_part(found[at].text))):
-            end, urls = _arguments(found, at + 1)
-            if len(urls) == 1:
-                spans.append((found[at].line, found[end - 1].line, urls.pop()))
-                at = end
-                continue
+    while at < len(found) - 2:
+        token = found[at]
+        if token.kind == "name" and found[at + 1].text == "(" and found[at + 2].kind == "string" \
+                and ABSOLUTE_URL.fullmatch(found[at + 2].text) and (token.text in BARE_CALLS or sends(last_part(
+                    token.text))):
+            end = _closing(found, at + 1)
+            before = "".join(item.text + " " for item in found[starts[token.line]:at])
+            if not _STATEMENT_START.fullmatch(before) or end < len(found) and found[end].line == found[end - 1].line \
+                    and found[end].text not in (";", "."):  # an argument, a map's value: no statement of its own
+                return None
+            spans.append((token.line, found[end - 1].line, found[at + 2].text))
+            at = end
+            continue
         at += 1
     return spans
 
 
-def _arguments(found: list[Token], at: int) -> tuple[int, set[str]]:
-    """Where the brackets opened at ``at`` close (the index after), and the absolute URLs given in them, in a map or
-    a list given too (``axios({url: …})``), not in a call given them (that call is given the URL)."""
-    opened: list[str] = []
-    urls: set[str] = set()
+def _closing(found: list[Token], at: int) -> int:
+    """The index after the bracket that closes the one opened at ``at``."""
+    depth = 0
     for index in range(at, len(found)):
-        token = found[index]
-        if token.kind == "punct" and token.text in _OPEN:
-            opened.append(token.text)
-        elif token.kind == "punct" and token.text in _CLOSE:
-            opened.pop()
-            if not opened:
-                return index + 1, urls
-        elif token.kind == "string" and opened.count("(") == 1 and ABSOLUTE_URL.fullmatch(token.text):
-            urls.add(token.text)
-    return len(found), urls
+        if found[index].kind == "punct" and found[index].text in _OPEN:
+            depth += 1
+        elif found[index].kind == "punct" and found[index].text in _CLOSE:
+            depth -= 1
+            if depth == 0:
+                return index + 1
+    return len(found)
