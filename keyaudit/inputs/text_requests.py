@@ -222,15 +222,15 @@ def _window_exchanges(lines: list[tuple[int, str]], leads: dict[int, int], path:
     the lines further above a JSON member are for the objects around it), the readers of commands,
     dumps and columns (until no reader is in a request past the last one), each line as the file's
     definitions above it make it (``scope``, which then sees the window's other lines too; None
-    where neither the file nor the window defined anything); every line, YAML and TOML records, SQL rows and printed
-    tables; around the
+    where neither the file nor the window defined anything); every line, YAML, TOML and tnetstring records, SQL rows
+    and printed tables; around the
     anchored lines, XML elements and JSON records; source code's statements (by the interfaces the slices above
     declared too: ``seen``, which it adds to); on the anchored lines, plain-HTTP URLs
     that carry a credential, arguments that alternate names and values, and a key-value store's reply that lists
     names and values as numbered items. Readers are imported for a file with requests."""
     from keyaudit.inputs.captures import (argument_pairs, curl, httpdump, json_blocks, jsonlog, numbered_replies,
-                                          sql_records, text_tables, toml_records, url_mentions, xml_records,
-                                          yaml_records)
+                                          sql_records, text_tables, tnetstrings, toml_records, url_mentions,
+                                          xml_records, yaml_records)
     from keyaudit.inputs.captures.columns import ColumnsReader
     from keyaudit.inputs.captures.envelopes import HeldTexts, joined, unwrapped
     from keyaudit.inputs.captures.lines import Reader, around_anchors, run_readers
@@ -262,6 +262,8 @@ def _window_exchanges(lines: list[tuple[int, str]], leads: dict[int, int], path:
         yield from yaml_records.exchanges(lines, path)
     if "toml-records" in present:
         yield from toml_records.exchanges(lines, path)
+    if "tnetstring-records" in present:
+        yield from tnetstrings.exchanges(lines, path)
     if "sql-records" in present:
         yield from sql_records.exchanges(lines, path, scope.tables if scope is not None else None, known, whole)
     if "text-tables" in present:
@@ -282,12 +284,12 @@ def _window_exchanges(lines: list[tuple[int, str]], leads: dict[int, int], path:
 def _window_marks() -> MarkSet:
     """What a window's text is looked for once (see :mod:`keyaudit.engine.marks`): the marks of the steps that join
     its lines (:data:`.captures.envelopes.MARKS`) and of the readers of whole windows that read few windows."""
-    from keyaudit.inputs.captures import envelopes, sql_records, text_tables, toml_records, yaml_records
+    from keyaudit.inputs.captures import envelopes, sql_records, text_tables, tnetstrings, toml_records, yaml_records
     from keyaudit.inputs.captures.source_files import LOGGED_SQL_CALLS
 
     return MarkSet({**envelopes.MARKS, "yaml-records": yaml_records.MARKS, "toml-records": toml_records.MARKS,
-                    "sql-records": sql_records.MARKS, "text-tables": text_tables.MARKS,
-                    "logged-sql": LOGGED_SQL_CALLS})
+                    "tnetstring-records": tnetstrings.MARKS, "sql-records": sql_records.MARKS,
+                    "text-tables": text_tables.MARKS, "logged-sql": LOGGED_SQL_CALLS})
 
 
 def line_reader_starts(lines: list[tuple[int, str]], leads: dict[int, int], held: HeldTexts | None = None
