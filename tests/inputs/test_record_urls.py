@@ -43,3 +43,18 @@ def test_a_scope_that_is_no_origin_gives_no_url(tmp_path: Path) -> None:
     record = {"scope": "transfers:write", "method": "POST", "path": "/v1/transfer_requests",
               "headers": {"Authorization": _basic()}, "body": {"amount_cents": 1050}}
     assert request_urls(tmp_path, "grant.json", json.dumps(record) + "\n") == []
+
+
+def test_a_query_of_exact_matchers_is_their_values(tmp_path: Path) -> None:
+    # Hoverfly's simulation: every part of the request wrapped in a matcher, the query's parameters too
+    token = iugu_token()
+
+    def exact(value: str) -> list[dict[str, str]]:
+        return [{"matcher": "exact", "value": value}]
+
+    request = {"path": exact("/v1/invoices"), "method": exact("GET"), "destination": exact("api.iugu.com"),
+               "scheme": exact("http"), "query": {"api_token": exact(token), "limit": exact("10")}}
+    simulation = {"data": {"pairs": [{"request": request, "response": {"status": 200}}]}}
+    found = request_urls(tmp_path, "simulation.json", json.dumps(simulation, indent=2))
+    shown = f"{token[:4]}…{token[-4:]}"  # the report's URL shows the token redacted
+    assert {url for _, url in found} == {f"http://api.iugu.com/v1/invoices?api_token={shown}&limit=10"}

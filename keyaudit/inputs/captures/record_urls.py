@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 from keyaudit.model.exchange import split_url
 
 from .lines import absolute_url, has_scheme, header_value, without_default_port
-from .record_views import compact, first, pairs_object, role, spellings
+from .record_views import compact, first, matched, pairs_object, role, spellings
 
 URL = spellings("url", "fullurl", "fulluri", "uri", "href", "originalurl", "absoluteurl", "endpoint") - {"uri"}
 BASE_URL = spellings("baseurl", "baseuri", "baseaddress")  # what a client joins a relative target to
@@ -99,12 +99,15 @@ def _from_parts(nodes: list[dict[str, Any]], headers: list[tuple[str, str]],
 
 
 def _query(value: Any) -> str | None:
-    """A query string logged as text, an object, or a list of pairs or of {key, value}."""
+    """A query string logged as text, an object, or a list of pairs or of {key, value}; a parameter's value wrapped
+    in an exact matcher or alone in a list (Hoverfly's ``[{"matcher": "exact", "value": v}]``, Go's url.Values) is
+    that value, not the wrapping written out."""
     if isinstance(value, list):
         value = pairs_object(value) or {item[0]: item[1] for item in value
                                         if isinstance(item, list) and len(item) == 2 and isinstance(item[0], str)}
     if isinstance(value, dict):
-        return urlencode({str(key): item if isinstance(item, str) else compact(item) for key, item in value.items()})
+        return urlencode({str(key): exact if isinstance(exact := matched(item), str) else compact(item)
+                          for key, item in value.items()})
     return value if isinstance(value, str) else None
 
 
