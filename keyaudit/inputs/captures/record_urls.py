@@ -13,13 +13,14 @@ from urllib.parse import urlencode
 
 from keyaudit.model.exchange import split_url
 
-from .lines import absolute_url, has_scheme, header_value
-from .record_views import compact, first, pairs_object, role, spellings
+from .lines import absolute_url, has_scheme, header_value, without_default_port
+from .record_views import compact, first, matched, pairs_object, role, spellings
 
 URL = spellings("url", "fullurl", "fulluri", "uri", "href", "originalurl", "absoluteurl", "endpoint") - {"uri"}
 BASE_URL = spellings("baseurl", "baseuri", "baseaddress")  # what a client joins a relative target to
-# A request's origin (undici's request.origin: scheme, host, port) — or the Origin header a browser sent, the page's
-ORIGIN = frozenset({"origin"})
+# A request's origin (undici's request.origin: scheme, host, port; nock's recorded "scope") — or the Origin header a
+# browser sent, the page's
+ORIGIN = frozenset({"origin", "scope"})
 _BARE_ORIGIN = re.compile(r"https?://[A-Za-z0-9.-]+(?::\d{1,5})?")
 _WEB = ("http://", "https://")
 URL_OBJECT = frozenset({"full", "original", "raw", "href"})  # the whole URL inside a ``url`` object
@@ -98,12 +99,15 @@ def _from_parts(nodes: list[dict[str, Any]], headers: list[tuple[str, str]],
 
 
 def _query(value: Any) -> str | None:
-    """A query string logged as text, an object, or a list of pairs or of {key, value}."""
+    """A query string logged as text, an object, or a list of pairs or of {key, value}; a parameter's value wrapped
+    in an exact matcher or alone in a list (Hoverfly's ``[{"matcher": "exact", "value": v}]``, Go's url.Values) is
+    that value, not the wrapping written out."""
     if isinstance(value, list):
         value = pairs_object(value) or {item[0]: item[1] for item in value
                                         if isinstance(item, list) and len(item) == 2 and isinstance(item[0], str)}
     if isinstance(value, dict):
-        return urlencode({str(key): item if isinstance(item, str) else compact(item) for key, item in value.items()})
+        return urlencode({str(key): exact if isinstance(exact := matched(item), str) else compact(item)
+                          for key, item in value.items()})
     return value if isinstance(value, str) else None
 
 
@@ -118,9 +122,11 @@ def _part(nodes: list[dict[str, Any]], roles: frozenset[str], joiner: str) -> st
 def absolute_target(target: str, nodes: list[dict[str, Any]], headers: list[tuple[str, str]],
               port: str | int | None = None) -> str | None:
     """``target`` on the host the record names; ``port``, the URL's own, joins a host naming none but the default's."""
+    # An origin or a base written with the scheme's default port (nock's "scope": "https://api…:443") gives the URL
+    # as written without it, so one request recorded two ways is judged and reported by one URL
     base = first(nodes, BASE_URL)  # axios's baseURL, a client's base_url: the target joins its path
     if base is not None and has_scheme(base):
-        return base.rstrip("/") + "/" + target.lstrip("/")
+        return without_default_port(base.rstrip("/") + "/" + target.lstrip("/"))
     # a server named by a string last: where the record shows the request's Host, a dotted name
     # beside it is the machine that logged it (an egress proxy's, a web server's own)
     host = (_part(nodes, HOST, ".") or _server_part(nodes, SERVER_ADDRESS) or header_value(headers, "Host")
@@ -135,7 +141,7 @@ def absolute_target(target: str, nodes: list[dict[str, Any]], headers: list[tupl
     if isinstance(origin, str) and _BARE_ORIGIN.fullmatch(origin) and not (host and _DNS_NAME.fullmatch(host)):
         # the request's origin where no host the record names is one a request goes to (pino's "hostname" is the
         # machine that logged): a browser's Origin header beside a host named so is the page's, not the request's
-        return origin + (target if target.startswith("/") else "/" + target)
+        return without_default_port(origin + (target if target.startswith("/") else "/" + target))
     if host and target[:1] != "/" and target.lower().startswith(host.lower() + "/"):
         target = target[len(host):]  # the host written before the path, no scheme (Arkime's uri: host/path)
     return absolute_url(target if target.startswith("/") else "/" + target, host, scheme)
