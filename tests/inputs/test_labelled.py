@@ -318,6 +318,18 @@ def test_server_logs_of_a_request_head_give_its_headers_and_no_body() -> None:
         ("POST", url, [("Host", "api.iugu.com")], None, True), ("POST", url, [("Host", "api.iugu.com")], None, True)]
 
 
+def test_a_forward_proxy_s_request_line_in_absolute_form_is_the_url_sent() -> None:
+    """A forward proxy receives each request with its target in absolute-form (RFC 9112 3.2.2): mod_log_forensic's
+    and nginx's debug request lines so written are requests to that URL (read as origin-form only, they were none,
+    and a transfer through the proxy went unjudged)."""
+    url = "https://api.iugu.com/v1/transfer_requests"
+    forensic = [f"+yQtJf8CoAB4AAFNXBIEA0002|POST {url} HTTP/1.1|Host:api.iugu.com|Accept:*/*",
+                "-yQtJf8CoAB4AAFNXBIEA0002"]
+    nginx = [f"2026/11/22 13:00:00 [debug] 31#31: *9 {line}" for line in [
+        f'http request line: "POST {url} HTTP/1.1"', 'http header: "Host: api.iugu.com"', "http header done"]]
+    assert [(method, found) for method, found, *_ in _read(forensic + nginx)] == [("POST", url), ("POST", url)]
+
+
 def test_a_line_repeating_a_label_is_read_in_one_place_however_long() -> None:
     """A field is read where its label first appears, once: a field reaching the line's end
     (`{…}` then only blanks) tried at every repeat was quadratic (8 s for a line of 990 KB)."""

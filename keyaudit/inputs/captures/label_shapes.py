@@ -70,6 +70,10 @@ method is still to come (a library that logs it last), at the method's label.
 from .lines import TOKEN
 from .quoted import DOUBLE_QUOTED
 
+# What may come before a request line's path (RFC 9112 3.2): nothing (origin-form, a server's own requests), or a
+# scheme and authority (absolute-form, as a forward proxy receives every request: `POST https://api.iugu.com/v1/…`)
+ABSOLUTE_FORM = r"(?:https?://[^\s/|\"]+)?"
+
 LABEL_SHAPES: tuple[dict[str, object], ...] = (
     # REST Assured's request logging, `given().log().all()` (github.com/rest-assured/rest-assured/wiki/Usage,
     # "Logging"; RequestPrinter): `Request method:\tPOST`, `Request URI:\t<url>`, `Headers:` with the
@@ -137,7 +141,7 @@ LABEL_SHAPES: tuple[dict[str, object], ...] = (
     # request line inspected (quoted), `<- HEADER: Name: value` a header, then at level 2 each chunk of the body
     # sent inspected, `<- "…"`; every line after the logger's `(pid:… tid:…, self:…) `.
     {"capture": "httpx-rb", "quoted": "yes", "labels": {
-        "<- HEADLINE: ": r'<- HEADLINE: "(?P<method>[A-Z]+) (?P<target>/\S*) HTTP/[\d.]+"\s*$',
+        "<- HEADLINE: ": rf'<- HEADLINE: "(?P<method>[A-Z]+) (?P<target>{ABSOLUTE_FORM}/\S*) HTTP/[\d.]+"\s*$',
         "<- HEADER: ": rf"<- HEADER: (?P<name>{TOKEN}): (?P<value>.*)$",
         '<- "': r'<- "(?P<data>' + DOUBLE_QUOTED + r')"\s*$'}},
 
@@ -287,16 +291,18 @@ LABEL_SHAPES: tuple[dict[str, object], ...] = (
     # at a time, so this reads a log of one connection at a time, as a debug log most often is.) The
     # connection's number is looked back at, so that each field is read where its needle is, once.
     {"capture": "nginx-debug", "labels": {
-        "http request line: ": r'(?<=[*\d]\d )http request line: "(?P<method>[A-Z]+) (?P<target>/\S*) HTTP/[\d.]+"\s*$',
+        "http request line: ": rf'(?<=[*\d]\d )http request line: "(?P<method>[A-Z]+) (?P<target>{ABSOLUTE_FORM}/\S*)'
+                               r' HTTP/[\d.]+"\s*$',
         "http header: ": rf'(?<=[*\d]\d )http header: "(?P<name>{TOKEN}): (?P<value>.*)"\s*$',
         "http header done": r"(?<=[*\d]\d )http header done(?P<end>)\s*$"}},
 
     # Apache's mod_log_forensic (httpd.apache.org/docs/2.4/mod/mod_log_forensic.html): `+<id>|<request line>|
     # Name:value|…` on one line as a request comes in (`-<id>` when it is done), `|`, `:` and `%` in a field
-    # written %xx. No body. Looked for by its Host field (every HTTP/1.1 request has one): a needle as common
+    # written %xx; on a forward proxy the request line's target is absolute-form. No body. Looked for by its Host field (every HTTP/1.1 request has one): a needle as common
     # as " HTTP/" would send every request line of a dump through this label.
     {"capture": "apache-forensic", "list": "piped", "labels": {
-        "|Host:": r"^\+[^|\s]+\|(?P<method>[A-Z]+) (?P<target>/[^\s|]*) HTTP/[\d.]+\|(?P<headers>.*)(?P<end>)$"}},
+        "|Host:": rf"^\+[^|\s]+\|(?P<method>[A-Z]+) (?P<target>{ABSOLUTE_FORM}/[^\s|]*) HTTP/[\d.]+\|"
+                  r"(?P<headers>.*)(?P<end>)$"}},
 
     # varnishlog's backend request (varnish-cache.org/docs/trunk/reference/vsl.html): in a `<< BeReq >>` group,
     # one `-   Tag   value` a line — BereqMethod, BereqURL (a path), one BereqHeader `Name: value` a header
