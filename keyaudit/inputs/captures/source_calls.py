@@ -42,13 +42,13 @@ def written_calls(found: list[Token], lang: Language) -> list[Token]:
     if lang.markup:
         found = _tagged(found)
     if lang.messages:
-        found = _messages(found, _closes(found), 0, len(found), 0)
+        found = _messages(found, closes(found), 0, len(found), 0)
     if lang.juxtaposed:
-        found = _applied(found, _closes(found), 0, len(found), 0)
+        found = _applied(found, closes(found), 0, len(found), 0)
     if lang.command_calls:
         found = _commanded(found)
     if lang.s_expressions:
-        found = [token for form in _forms(found, _closes(found), 0, len(found), 0) for token in form]
+        found = [token for form in _forms(found, closes(found), 0, len(found), 0) for token in form]
     if lang.block_receivers:
         found = _received(found)
     if lang.statement_calls or lang.execute:
@@ -66,17 +66,17 @@ def _is(found: list[Token], at: int, *texts: str) -> bool:
     return 0 <= at < len(found) and found[at].kind == "punct" and found[at].text in texts
 
 
-def _closes(found: list[Token]) -> dict[int, int]:
+def closes(found: list[Token]) -> dict[int, int]:
     """Each opening bracket's index -> the index of the one that closes it (the end where none
     does): matched once, so that nested brackets are read in linear time."""
-    closes: dict[int, int] = {}
+    matched: dict[int, int] = {}
     opened: list[int] = []
     for index in range(len(found)):
         if _is(found, index, "(", "[", "{"):
             opened.append(index)
         elif _is(found, index, ")", "]", "}") and opened:
-            closes[opened.pop()] = index
-    return closes | dict.fromkeys(opened, len(found))
+            matched[opened.pop()] = index
+    return matched | dict.fromkeys(opened, len(found))
 
 
 def _joined(parts: list[list[Token]], line: int) -> list[Token]:

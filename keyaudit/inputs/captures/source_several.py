@@ -19,12 +19,12 @@ import heapq
 import re
 
 from .source_bare import BARE_CALLS, sends
+from .source_calls import closes
 from .source_groups import ABSOLUTE_URL
 from .source_tokens import Token
 from .source_value_kinds import Call, Ref
 from .source_values import facts, last_part
 
-_OPEN, _CLOSE = frozenset("([{"), frozenset(")]}")
 # the most characters a group's pieces may hold together: each holds the lines the calls share, so many calls
 # sharing many lines would read the group as often as it has calls (one read whole is at most 32 KiB)
 _PIECES_CHARS = 256 << 10
@@ -62,13 +62,14 @@ def _url_calls(found: list[Token]) -> list[tuple[int, int, str]] | None:
     starts: dict[int, int] = {}  # each line's first token
     for index, token in enumerate(found):
         starts.setdefault(token.line, index)
+    closing = closes(found)
     at = 0
     while at < len(found) - 2:
         token = found[at]
         if token.kind == "name" and found[at + 1].text == "(" and found[at + 2].kind == "string" \
                 and ABSOLUTE_URL.fullmatch(found[at + 2].text) and (token.text in BARE_CALLS or sends(last_part(
                     token.text))):
-            end = _closing(found, at + 1)
+            end = min(closing[at + 1] + 1, len(found))  # past the call's closing bracket
             before = "".join(item.text + " " for item in found[starts[token.line]:at])
             if not _STATEMENT_START.fullmatch(before) or end < len(found) and found[end].line == found[end - 1].line \
                     and found[end].text not in (";", "."):  # an argument, a map's value: no statement of its own
@@ -79,15 +80,3 @@ def _url_calls(found: list[Token]) -> list[tuple[int, int, str]] | None:
         at += 1
     return spans
 
-
-def _closing(found: list[Token], at: int) -> int:
-    """The index after the bracket that closes the one opened at ``at``."""
-    depth = 0
-    for index in range(at, len(found)):
-        if found[index].kind == "punct" and found[index].text in _OPEN:
-            depth += 1
-        elif found[index].kind == "punct" and found[index].text in _CLOSE:
-            depth -= 1
-            if depth == 0:
-                return index + 1
-    return len(found)
